@@ -1,0 +1,84 @@
+// Calendar arithmetic on ISO dates (YYYY-MM-DD) and Excel serials, all in UTC days.
+
+const MS_PER_DAY = 86_400_000;
+/** Serial 0 in the 1900 system is 1899-12-31, but Excel counts a phantom 1900-02-29 (serial 60). */
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+
+export function isValidYMD(y: number, m: number, d: number): boolean {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= daysInMonth(y, m);
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+export function toISO(y: number, m: number, d: number): string {
+  const yy = String(y).padStart(4, '0');
+  return `${yy}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Parses a strict ISO date; null when it is not one or not a real day. */
+export function parseISO(s: string): { y: number; m: number; d: number } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return null;
+  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+  return isValidYMD(y, mo, d) ? { y, m: mo, d } : null;
+}
+
+export function isoToDayNumber(iso: string): number {
+  const p = parseISO(iso);
+  if (!p) throw new RangeError(`not an ISO date: ${iso}`);
+  return Date.UTC(p.y, p.m - 1, p.d) / MS_PER_DAY;
+}
+
+export function dayNumberToISO(day: number): string {
+  const dt = new Date(day * MS_PER_DAY);
+  return toISO(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
+}
+
+/** b − a in days. */
+export function daysBetween(a: string, b: string): number {
+  return isoToDayNumber(b) - isoToDayNumber(a);
+}
+
+export function addDays(iso: string, n: number): string {
+  return dayNumberToISO(isoToDayNumber(iso) + n);
+}
+
+/**
+ * Excel serial (time of day dropped) to ISO. 1900 system: serials below 61 sit before Excel's
+ * phantom 1900-02-29, so they are one day later than plain arithmetic says; serial 60 itself is
+ * the phantom day and has no real date (null).
+ */
+export function serialToISO(serial: number, date1904 = false): string | null {
+  if (!Number.isFinite(serial)) return null;
+  const whole = Math.floor(serial);
+  if (date1904) {
+    if (whole < 0) return null;
+    return dayNumberToISO(EPOCH_1904 / MS_PER_DAY + whole);
+  }
+  if (whole < 1) return null;
+  if (whole === 60) return null;
+  const adjusted = whole < 60 ? whole + 1 : whole;
+  return dayNumberToISO(EPOCH_1900 / MS_PER_DAY + adjusted);
+}
+
+/** ISO to Excel serial in the chosen date system (inverse of serialToISO). */
+export function isoToSerial(iso: string, date1904 = false): number {
+  const day = isoToDayNumber(iso);
+  if (date1904) return day - EPOCH_1904 / MS_PER_DAY;
+  const s = day - EPOCH_1900 / MS_PER_DAY;
+  return s <= 60 ? s - 1 : s;
+}
+
+export function yearOf(iso: string): number {
+  return Number(iso.slice(0, 4));
+}
+
+/** Today's date where the caller runs, as ISO (hosts pass it in; the engine never reads the clock). */
+export function isoFromLocalDate(d: Date): string {
+  return toISO(d.getFullYear(), d.getMonth() + 1, d.getDate());
+}

@@ -1,0 +1,47 @@
+// One catalogue per language; every user-facing string comes from here.
+import { es } from './es';
+import { en } from './en';
+import type { Finding } from '../findings';
+
+export type Lang = 'es' | 'en';
+export const LANGS: readonly Lang[] = ['es', 'en'];
+
+type Sections = typeof es;
+/** The shape every language must have: same sections, same keys, string values. */
+export type Catalogue = { [S in keyof Sections]: { [K in keyof Sections[S]]: string } };
+export type Section = keyof Catalogue;
+
+const CATALOGUES: Record<Lang, Catalogue> = { es, en };
+
+export function catalogue(lang: Lang): Catalogue {
+  return CATALOGUES[lang];
+}
+
+/** Fills {name} placeholders; unknown placeholders stay visible rather than vanish. */
+export function fill(template: string, params: Readonly<Record<string, string | number | null | undefined>> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    return v === undefined || v === null ? whole : String(v);
+  });
+}
+
+export function t<S extends Section>(
+  lang: Lang,
+  section: S,
+  key: keyof Catalogue[S],
+  params?: Readonly<Record<string, string | number | null | undefined>>,
+): string {
+  const template = (CATALOGUES[lang][section] as Record<string | number | symbol, string>)[key];
+  return fill(template ?? String(key), params);
+}
+
+/** A finding's message in the chosen language. */
+export function findingMessage(f: Finding, lang: Lang): string {
+  return fill(CATALOGUES[lang].findings[f.code], f.params);
+}
+
+export function parseLang(s: string | undefined | null): Lang | null {
+  if (!s) return null;
+  const p = s.toLowerCase().slice(0, 2);
+  return p === 'es' || p === 'en' ? p : null;
+}
