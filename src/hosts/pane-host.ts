@@ -1,0 +1,41 @@
+// What the task pane needs from a workbook beyond reading and writing Tablero's sheets.
+// Implemented by the Office host (Excel.run) and by the browser host (an in-memory .xlsx).
+import type { WorkbookHost } from './host';
+import type { CheckResult } from '../core/model';
+
+export interface HostCapabilities {
+  /** Worksheet custom properties (ExcelApi 1.12) to mark our sheets; else a hidden registry sheet. */
+  readonly customProperties: boolean;
+  readonly conditionalFormats: boolean;
+  readonly dataValidation: boolean;
+  /** Excel.createWorkbook (open an export as a new workbook). */
+  readonly createWorkbook: boolean;
+  /** Catalogue keys (section "pane") of notes to show for features that degrade on this host. */
+  readonly notes: readonly string[];
+}
+
+/** A text deadline the user asked to convert into a real date. */
+export interface DateConversion {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly originalText: string;
+  readonly iso: string;
+}
+
+export interface PaneHost extends WorkbookHost {
+  readonly kind: 'office' | 'browser';
+  capabilities(): Promise<HostCapabilities>;
+  /** Selects a cell or a row range (e.g. "A14:G14") in the sheet. */
+  select(sheet: string, address: string): Promise<void>;
+  /** Conditional formats on the action rows (formula-based where deadlines are real dates). */
+  highlightOverdue(result: CheckResult): Promise<void>;
+  removeHighlights(): Promise<void>;
+  /** List validation on each status column: canonical words plus the variants already in use. */
+  addStatusDropdowns(result: CheckResult, words: readonly string[]): Promise<void>;
+  /** Writes real dates; the original texts are kept in Tablero's sheet so undo can restore them. */
+  convertTextDates(changes: readonly DateConversion[]): Promise<void>;
+  undoConvertTextDates(): Promise<void>;
+  /** Settings saved with the workbook (raw; the caller validates with zod). */
+  loadSettings(): Promise<unknown>;
+  saveSettings(settings: unknown): Promise<void>;
+}
