@@ -1,8 +1,17 @@
 // Entry point of the engine for improvement plans: recognise tables, validate, flag overdue.
-import type { WorkbookGrid } from './grid';
-import type { CheckResult } from './model';
-import type { StatusVocabulary } from './vocab/status';
+import { daysBetween, yearOf } from './dates';
+import { parseDeadline } from './deadline';
+import { finding, type Finding } from './findings';
+import { a1, columnLetter, rangeA1, type WorkbookGrid } from './grid';
+import type { Header } from './header';
 import type { Lang } from './i18n';
+import { LAYOUTS } from './layouts';
+import type { DraftAction } from './layouts/types';
+import { emptyStatusCounts, type Action, type Block, type CheckResult, type Role, type SecondaryColumn, type TableResult } from './model';
+import { findRegions } from './regions';
+import type { Region } from './rows';
+import { SheetView } from './sheet-view';
+import { StatusMatcher, type StatusVocabulary } from './vocab/status';
 
 export interface CheckOptions {
   /** As-of date, YYYY-MM-DD (hosts pass today's date by default). */
@@ -11,10 +20,233 @@ export interface CheckOptions {
   readonly sheet?: string;
   /** Extra status words on top of the built-in table. */
   readonly vocabulary?: StatusVocabulary;
-  /** Language of suggestions in findings (messages themselves are rendered later). */
+  /** Kept for callers; messages are rendered from findings' params in any language. */
   readonly lang?: Lang;
 }
 
-export function checkWorkbook(_wb: WorkbookGrid, _opts: CheckOptions): CheckResult {
-  throw new Error('not implemented yet');
+/** A deadline this far from the as-of date is probably a typo. */
+const IMPLAUSIBLE_YEARS = 20;
+
+interface Context {
+  readonly asOf: string;
+  readonly date1904: boolean;
+  readonly statuses: StatusMatcher;
+}
+
+export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult {
+  const ctx: Context = { asOf: opts.asOf, date1904: wb.date1904, statuses: new StatusMatcher(opts.vocabulary) };
+  const tables: TableResult[] = [];
+  const findings: Finding[] = [];
+  for (const sheet of wb.sheets) {
+    // Our own sheets (Seguimiento…) look like plans: never read them back as one.
+    if (sheet.createdByTablero) continue;
+    if (opts.sheet !== undefined && sheet.name !== opts.sheet) continue;
+    const view = new SheetView(sheet);
+    let previousEnd = -1;
+    for (const region of findRegions(view)) {
+      const table = readRegion(region, ctx, previousEnd);
+      previousEnd = region.end;
+      if (!table.result.actions.length) continue;
+      tables.push(table.result);
+      findings.push(...table.findings);
+    }
+  }
+  if (!tables.length) findings.push(finding('no_table', 'warning', { sheet: opts.sheet ?? null }));
+
+  const byStatus = emptyStatusCounts();
+  let overdue = 0;
+  let continuous = 0;
+  let actions = 0;
+  for (const t of tables) {
+    for (const a of t.actions) {
+      actions++;
+      byStatus[a.status]++;
+      if (a.overdue) overdue++;
+      if (a.deadlineKind === 'continuous') continuous++;
+    }
+  }
+  return { asOf: opts.asOf, tables, findings, summary: { actions, overdue, continuous, byStatus } };
+}
+
+function bestLayout(region: Region) {
+  let best = LAYOUTS[0];
+  let bestScore = -1;
+  for (const layout of LAYOUTS) {
+    const s = layout.score(region);
+    if (s > bestScore) {
+      best = layout;
+      bestScore = s;
+    }
+  }
+  return bestScore > 0 ? best : undefined;
+}
+
+function readRegion(region: Region, ctx: Context, previousEnd: number): { result: TableResult; findings: Finding[] } {
+  const { view } = region;
+  const header = region.headers[0] as Header;
+  const layout = bestLayout(region);
+  const reading = layout ? layout.read(region) : { blocks: [], actions: [], findings: [] };
+  const located: { row: number; col: number; f: Finding }[] = reading.findings.map((f) => ({ ...where(f), f }));
+
+  const actions: Action[] = [];
+  for (const draft of reading.actions) {
+    const { action, findings } = readAction(view, header, draft, reading.blocks, ctx);
+    actions.push(action);
+    for (const f of findings) located.push({ ...where(f), f });
+  }
+  for (const f of numberingFindings(view.name, actions, reading.blocks, header)) located.push({ ...where(f), f });
+  located.sort((a, b) => a.row - b.row || a.col - b.col);
+
+  const columns: Partial<Record<Role, string>> = {};
+  for (const [role, col] of Object.entries(header.primary) as [Role, number][]) columns[role] = columnLetter(col);
+  const secondary: SecondaryColumn[] = header.columns
+    .filter((c) => header.primary[c.role] !== c.col)
+    .map((c) => ({ role: c.role, column: columnLetter(c.col), group: c.group }));
+  const lastRow = actions.length ? Math.max(...actions.map((a) => a.row - 1)) : region.end;
+  const titleLines: string[] = [];
+  for (let r = previousEnd + 1; r < region.start; r++) {
+    const texts = new Set<string>();
+    for (let c = 0; c < view.width; c++) {
+      const t = view.text(r, c);
+      if (t) texts.add(t);
+    }
+    if (texts.size) titleLines.push([...texts].join(' '));
+  }
+  return {
+    result: {
+      sheet: view.name,
+      layout: layout?.id ?? 'none',
+      range: rangeA1(region.start, header.first, lastRow, header.last),
+      columns,
+      secondary,
+      headerRows: region.headers.flatMap((h) => h.rows.map((r) => r + 1)),
+      blocks: reading.blocks,
+      actions,
+      titleLines,
+    },
+    findings: located.map((x) => x.f),
+  };
+}
+
+function where(f: Finding): { row: number; col: number } {
+  const m = f.cell ? /^([A-Z]+)(\d+)$/.exec(f.cell) : null;
+  if (!m || !m[1] || !m[2]) return { row: Number.MAX_SAFE_INTEGER, col: 0 };
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m[2]), col };
+}
+
+function readAction(
+  view: SheetView,
+  header: Header,
+  draft: DraftAction,
+  blocks: readonly Block[],
+  ctx: Context,
+): { action: Action; findings: Finding[] } {
+  const r = draft.row;
+  const col = header.primary;
+  const cells: Partial<Record<Role, string>> = {};
+  for (const [role, c] of Object.entries(col) as [Role, number][]) cells[role] = a1(r, c);
+  const text = (role: Role): string => (col[role] !== undefined ? view.text(r, col[role]) : '');
+  const at = (role: Role) => ({ sheet: view.name, cell: cells[role] ?? cells.action ?? null, actionId: draft.id });
+  const findings: Finding[] = [];
+
+  const deadline = parseDeadline(col.deadline !== undefined ? view.raw(r, col.deadline) : null, { date1904: ctx.date1904 });
+  const statusText = text('status');
+  const status = ctx.statuses.match(statusText);
+  const responsible = text('responsible') || null;
+  const done = status.status === 'completed' || status.status === 'not_applicable';
+  const due = deadline.kind === 'date' || deadline.kind === 'period' ? deadline.date : null;
+  const overdue = due !== null && !done && due < ctx.asOf;
+  const daysOverdue = overdue && due ? daysBetween(due, ctx.asOf) : null;
+  const id = draft.id ?? '';
+
+  if (overdue) {
+    findings.push(finding('overdue', 'warning', at('deadline'), { actionId: id, deadline: due ?? '', days: daysOverdue ?? 0, status: status.status }));
+  }
+  if (col.deadline !== undefined) {
+    if (deadline.kind === 'invalid') findings.push(finding('invalid_deadline', 'error', at('deadline'), { actionId: id, text: deadline.text }));
+    else if (deadline.kind === 'missing') findings.push(finding('missing_deadline', 'warning', at('deadline'), { actionId: id }));
+    if (due && Math.abs(yearOf(due) - yearOf(ctx.asOf)) > IMPLAUSIBLE_YEARS) {
+      findings.push(finding('implausible_deadline', 'warning', at('deadline'), { actionId: id, deadline: due }));
+    }
+    if (deadline.kind === 'date' && deadline.fromText) {
+      findings.push(finding('deadline_as_text', 'info', at('deadline'), { actionId: id, text: deadline.text, deadline: deadline.date ?? '' }));
+    }
+  }
+  if (col.status !== undefined) {
+    if (status.status === 'missing') findings.push(finding('missing_status', 'warning', at('status'), { actionId: id }));
+    if (status.status === 'unknown') {
+      findings.push(finding('unknown_status', 'warning', at('status'), { actionId: id, text: statusText, suggestion: status.suggestion ?? '' }));
+    }
+  }
+  if (col.responsible !== undefined && !responsible) {
+    findings.push(finding('missing_responsible', 'warning', at('responsible'), { actionId: id }));
+  }
+
+  const block = draft.block;
+  const recommendation =
+    block !== null ? (blocks[block]?.recommendation ?? null) : draft.id && draft.id.includes('.') ? (draft.id.split('.')[0] ?? null) : null;
+  const secondary = header.columns
+    .filter((c) => (c.role === 'status' || c.role === 'comments') && col[c.role] !== c.col)
+    .map((c) => ({ group: c.group, role: c.role, text: view.text(r, c.col) }));
+  const action: Action = {
+    id: draft.id,
+    recommendation,
+    block,
+    row: r + 1,
+    text: draft.text,
+    responsible,
+    deadline: deadline.date,
+    deadlineKind: deadline.kind,
+    deadlineText: deadline.text,
+    status: status.status,
+    statusText,
+    comments: text('comments') || null,
+    overdue,
+    daysOverdue,
+    cells,
+    secondary,
+  };
+  return { action, findings };
+}
+
+/** Ids whose prefix is not their recommendation's, repeated ids, and gaps in a block's numbering. */
+function numberingFindings(sheet: string, actions: readonly Action[], blocks: readonly Block[], header: Header): Finding[] {
+  const out: Finding[] = [];
+  const cellOf = (a: Action) => a.cells.action ?? a1(a.row - 1, header.first);
+  blocks.forEach((b, i) => {
+    if (!b.recommendation) return;
+    const wrong = actions.filter((a) => a.block === i && a.id && a.id.includes('.') && a.id.split('.')[0] !== b.recommendation);
+    const first = wrong[0];
+    const last = wrong[wrong.length - 1];
+    if (!first || !last) return;
+    const ids = first === last ? (first.id ?? '') : `${first.id}–${last.id}`;
+    out.push(finding('numbering', 'warning', { sheet, cell: cellOf(first), actionId: first.id }, { kind: 'prefix', actionId: ids, recommendation: b.recommendation }));
+  });
+  const seen = new Set<string>();
+  let previous: Action | undefined;
+  for (const a of actions) {
+    if (!a.id) continue;
+    if (seen.has(a.id)) out.push(finding('numbering', 'warning', { sheet, cell: cellOf(a), actionId: a.id }, { kind: 'duplicate', actionId: a.id }));
+    seen.add(a.id);
+    const gap = previous?.id ? skipped(previous.id, a.id) : null;
+    if (gap && previous?.block === a.block) {
+      out.push(finding('numbering', 'warning', { sheet, cell: cellOf(a), actionId: a.id }, { kind: 'skipped', actionId: a.id, previous: previous.id ?? '', expected: gap }));
+    }
+    previous = a;
+  }
+  return out;
+}
+
+/** "1.2" then "1.4" → "1.3"; null when the ids follow each other or are not comparable. */
+function skipped(prev: string, next: string): string | null {
+  const p = prev.split('.');
+  const n = next.split('.');
+  if (p.length !== n.length || p.length < 2) return null;
+  if (p.slice(0, -1).join('.') !== n.slice(0, -1).join('.')) return null;
+  const a = Number(p[p.length - 1]);
+  const b = Number(n[n.length - 1]);
+  if (!Number.isInteger(a) || !Number.isInteger(b) || b <= a + 1) return null;
+  return [...p.slice(0, -1), String(a + 1)].join('.');
 }

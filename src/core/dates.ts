@@ -82,3 +82,23 @@ export function yearOf(iso: string): number {
 export function isoFromLocalDate(d: Date): string {
   return toISO(d.getFullYear(), d.getMonth() + 1, d.getDate());
 }
+
+/** Largest serial Excel shows as a date (9999-12-31); above it Excel shows ####. */
+export function maxSerial(date1904 = false): number {
+  return date1904 ? 2_957_003 : 2_958_465;
+}
+
+/** Serial 60 in the 1900 system: the 1900-02-29 Excel counts though it never existed. */
+export function isPhantomSerial(serial: number, date1904 = false): boolean {
+  return !date1904 && Number.isFinite(serial) && Math.floor(serial) === 60;
+}
+
+/** A two-digit year the way Excel reads one typed in a cell: 00–29 → 2000s, 30–99 → 1900s. */
+export function expandTwoDigitYear(yy: number): number {
+  return yy < 30 ? 2000 + yy : 1900 + yy;
+}
+
+/** The last day of a month as ISO. */
+export function monthEndISO(y: number, m: number): string {
+  return toISO(y, m, daysInMonth(y, m));
+}

@@ -37,7 +37,17 @@ export function t<S extends Section>(
 
 /** A finding's message in the chosen language. */
 export function findingMessage(f: Finding, lang: Lang): string {
-  return fill(CATALOGUES[lang].findings[f.code], f.params);
+  const c = CATALOGUES[lang];
+  const params: Record<string, string | number> = { ...f.params };
+  // Numbering findings carry their kind; the detail sentence is rendered in the reader's language.
+  const kind = f.params['kind'];
+  if (f.code === 'numbering' && (kind === 'prefix' || kind === 'duplicate' || kind === 'skipped')) {
+    params['detail'] = fill(c.numbering[kind], f.params);
+  }
+  if (f.code === 'overdue' && typeof f.params['status'] === 'string' && f.params['status'] in c.status) {
+    params['status'] = c.status[f.params['status'] as keyof Catalogue['status']];
+  }
+  return fill(c.findings[f.code], params);
 }
 
 export function parseLang(s: string | undefined | null): Lang | null {

@@ -1,2 +1,116 @@
-// Status words: placeholder type until the table lands.
-export type StatusVocabulary = Partial<Record<'completed' | 'in_progress' | 'not_started' | 'not_applicable', readonly string[]>>;
+// Status words → canonical status. Data, matched after folding (case, accents, punctuation, spaces).
+import { z } from 'zod';
+import { foldWords, levenshtein } from '../text';
+import type { StatusId } from '../model';
+
+export type CanonicalStatus = Exclude<StatusId, 'missing' | 'unknown'>;
+export const CANONICAL_STATUSES: readonly CanonicalStatus[] = ['completed', 'in_progress', 'not_started', 'not_applicable'];
+
+/** Built-in words, as users write them (seeds, UNDP, open government, Portuguese, common variants). */
+export const BUILTIN_STATUS_WORDS: Readonly<Record<CanonicalStatus, readonly string[]>> = {
+  completed: [
+    'Concluido', 'Concluida', 'Concluido y en marcha', 'Completado', 'Completada', 'Completo', 'Completa',
+    'Finalizado', 'Finalizada', 'Cumplido', 'Cumplida', 'Terminado', 'Terminada', 'Ejecutado', 'Ejecutada',
+    'Realizado', 'Realizada', 'Logrado', 'Lograda', 'Hecho',
+    'Completed', 'Complete', 'Done', 'Finished', 'Achieved', 'Fully implemented',
+    'Concluída', 'Concluído', 'Finalizada', 'Realizada', 'Cumprido', 'Cumprida',
+  ],
+  in_progress: [
+    'En ejecución', 'En construcción', 'En proceso', 'En proceso de definición de Agenda', 'En curso', 'En marcha',
+    'En desarrollo', 'En progreso', 'En elaboración', 'En preparación', 'En trámite', 'En revisión',
+    'En implementación', 'Iniciado', 'Iniciada', 'Avanzado', 'Parcial', 'Parcialmente cumplido',
+    'Parcialmente cumplida', 'Sustancial', 'Limitado',
+    'Initiated', 'In progress', 'Ongoing', 'Underway', 'Under way', 'Started', 'Partially completed', 'Partially implemented',
+    'Em andamento', 'Em execução', 'Em curso', 'Em progresso', 'Em construção', 'Em elaboração', 'Iniciado', 'Parcialmente cumprido',
+  ],
+  not_started: [
+    'Sin iniciar', 'No iniciado', 'No iniciada', 'Pendiente', 'Por iniciar', 'No comenzado', 'No comenzada', 'Sin comenzar',
+    'Not initiated', 'Not started', 'Pending', 'Not yet started',
+    'Não iniciada', 'Não iniciado', 'Pendente', 'A iniciar', 'Por iniciar',
+  ],
+  not_applicable: [
+    'Ya no aplica', 'No aplica', 'Cancelada', 'Cancelado', 'Descartada', 'Descartado', 'Anulada', 'Anulado', 'Desestimada',
+    'No longer applicable', 'Not applicable', 'Cancelled', 'Canceled', 'Dropped', 'N/A',
+    'Não se aplica', 'Não aplicável', 'Cancelada',
+  ],
+};
+
+/** A user's own words (CLI --vocabulary FILE.json, pane settings): validated at the boundary. */
+export const statusVocabularySchema = z
+  .object({
+    completed: z.array(z.string().min(1)).optional(),
+    in_progress: z.array(z.string().min(1)).optional(),
+    not_started: z.array(z.string().min(1)).optional(),
+    not_applicable: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
+
+export type StatusVocabulary = z.infer<typeof statusVocabularySchema>;
+
+export interface StatusMatch {
+  readonly status: StatusId;
+  /** For unknown words: the nearest word in the vocabulary. */
+  readonly suggestion?: string;
+}
+
+interface Entry {
+  readonly key: string;
+  readonly display: string;
+  readonly status: CanonicalStatus;
+}
+
+/** Folded like statuses are compared: no case, accents, punctuation or extra spaces. */
+function statusKey(s: string): string {
+  return foldWords(s.replace(/<\/?p>/gi, ' '));
+}
+
+export class StatusMatcher {
+  private readonly exact = new Map<string, Entry>();
+  private readonly entries: Entry[] = [];
+
+  constructor(extra: StatusVocabulary = {}) {
+    // User words first: they win over a built-in word folded to the same key.
+    for (const status of CANONICAL_STATUSES) for (const w of extra[status] ?? []) this.add(w, status);
+    for (const status of CANONICAL_STATUSES) for (const w of BUILTIN_STATUS_WORDS[status]) this.add(w, status);
+    // Longest first, so "no iniciado" is tried before a shorter word it starts with.
+    this.entries.sort((a, b) => b.key.length - a.key.length);
+  }
+
+  private add(word: string, status: CanonicalStatus): void {
+    const key = statusKey(word);
+    if (!key || this.exact.has(key)) return;
+    const e = { key, display: word, status };
+    this.exact.set(key, e);
+    this.entries.push(e);
+  }
+
+  match(text: string): StatusMatch {
+    const key = statusKey(text);
+    if (!key) return { status: 'missing' };
+    const hit = this.exact.get(key);
+    if (hit) return { status: hit.status };
+    // A known word followed by more words ("Concluido y en marcha", "En proceso de definición de Agenda").
+    for (const e of this.entries) {
+      if (key.startsWith(`${e.key} `)) return { status: e.status };
+    }
+    return { status: 'unknown', suggestion: this.nearest(key) };
+  }
+
+  private nearest(key: string): string {
+    let best: Entry | undefined;
+    let bestD = Infinity;
+    for (const e of this.entries) {
+      const d = levenshtein(key.slice(0, 40), e.key);
+      if (d < bestD) {
+        bestD = d;
+        best = e;
+      }
+    }
+    return best?.display ?? '';
+  }
+
+  /** Every word that maps to a status (for dropdowns): user and built-in. */
+  wordsFor(status: CanonicalStatus): string[] {
+    return this.entries.filter((e) => e.status === status).map((e) => e.display);
+  }
+}

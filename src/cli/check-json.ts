@@ -1,0 +1,67 @@
+// The documented JSON of `tablero check --format json`, as a zod schema: the output is parsed
+// through it, so a field that drifts from the contract fails loudly in tests.
+import { z } from 'zod';
+import { FINDING_CODES } from '../core/findings';
+
+const statusId = z.enum(['completed', 'in_progress', 'not_started', 'not_applicable', 'missing', 'unknown']);
+const role = z.enum(['id', 'action', 'deadline', 'responsible', 'status', 'comments']);
+
+export const checkJsonSchema = z.object({
+  file: z.string(),
+  asOf: z.string(),
+  tables: z.array(
+    z.object({
+      sheet: z.string(),
+      layout: z.string(),
+      range: z.string(),
+      columns: z.partialRecord(role, z.string()),
+      secondary: z.array(z.object({ role, column: z.string(), group: z.string() })),
+      blocks: z.array(
+        z.object({
+          recommendation: z.string().nullable(),
+          recommendationText: z.string().nullable(),
+          response: z.string().nullable(),
+          headerFound: z.boolean(),
+          row: z.number().int(),
+        }),
+      ),
+      titleLines: z.array(z.string()),
+      actions: z.array(
+        z.object({
+          id: z.string().nullable(),
+          recommendation: z.string().nullable(),
+          row: z.number().int(),
+          text: z.string(),
+          responsible: z.string().nullable(),
+          deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+          deadlineKind: z.enum(['date', 'period', 'continuous', 'missing', 'invalid']),
+          deadlineText: z.string(),
+          status: statusId,
+          statusText: z.string(),
+          overdue: z.boolean(),
+          daysOverdue: z.number().int().nullable(),
+          comments: z.string().nullable(),
+          cells: z.partialRecord(role, z.string()),
+        }),
+      ),
+    }),
+  ),
+  findings: z.array(
+    z.object({
+      code: z.enum(FINDING_CODES),
+      severity: z.enum(['error', 'warning', 'info']),
+      sheet: z.string().nullable(),
+      cell: z.string().nullable(),
+      actionId: z.string().nullable(),
+      message: z.string(),
+    }),
+  ),
+  summary: z.object({
+    actions: z.number().int(),
+    overdue: z.number().int(),
+    continuous: z.number().int(),
+    byStatus: z.record(statusId, z.number().int()),
+  }),
+});
+
+export type CheckJson = z.infer<typeof checkJsonSchema>;

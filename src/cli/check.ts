@@ -1,0 +1,181 @@
+// `tablero check`: recognise improvement plans, validate deadlines and statuses, list overdue actions.
+import { parseArgs } from 'node:util';
+import * as fs from 'node:fs/promises';
+import { z } from 'zod';
+import { checkWorkbook } from '../core/check';
+import { parseISO } from '../core/dates';
+import { catalogue, fill, findingMessage, t, type Lang } from '../core/i18n';
+import { STATUS_IDS, type CheckResult } from '../core/model';
+import { seguimientoSheet } from '../core/seguimiento';
+import { statusVocabularySchema, type StatusVocabulary } from '../core/vocab/status';
+import { writeXlsx } from '../hosts/xlsx/write';
+import { CliExit, EXIT_OK, EXIT_USAGE, loadWorkbookFile, writeOutputFile, type CliIO } from './common';
+import { checkJsonSchema, type CheckJson } from './check-json';
+
+const isoDate = z.string().refine((s) => parseISO(s) !== null, { message: 'YYYY-MM-DD' });
+
+export const checkOptionsSchema = z.object({
+  file: z.string().min(1),
+  asOf: isoDate,
+  sheet: z.string().min(1).optional(),
+  lang: z.enum(['es', 'en']),
+  format: z.enum(['text', 'json']),
+  vocabulary: z.string().min(1).optional(),
+  out: z.string().min(1).optional(),
+});
+export type CheckCliOptions = z.infer<typeof checkOptionsSchema>;
+
+export function parseCheckArgs(argv: readonly string[], io: CliIO, lang: Lang): CheckCliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        'as-of': { type: 'string' },
+        sheet: { type: 'string' },
+        lang: { type: 'string' },
+        format: { type: 'string' },
+        vocabulary: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errBadOption', { detail: (e as Error).message }));
+  }
+  const v = parsed.values;
+  if (v.help) throw new HelpRequested();
+  if (parsed.positionals.length !== 1) throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errMissingFile'));
+  const result = checkOptionsSchema.safeParse({
+    file: parsed.positionals[0],
+    asOf: v['as-of'] ?? io.today(),
+    sheet: v.sheet,
+    lang: v.lang ?? lang,
+    format: v.format ?? 'text',
+    vocabulary: v.vocabulary,
+    out: v.out,
+  });
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const detail = issue ? `--${String(issue.path[0] ?? '').replace('asOf', 'as-of')}: ${issue.message}` : 'options';
+    throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errBadOption', { detail }));
+  }
+  return result.data;
+}
+
+class HelpRequested extends Error {}
+
+export async function loadVocabulary(file: string, lang: Lang): Promise<StatusVocabulary> {
+  let raw: string;
+  try {
+    raw = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errVocabulary', { file, detail: (e as NodeJS.ErrnoException).code ?? 'read error' }));
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (e) {
+    throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errVocabulary', { file, detail: (e as Error).message }));
+  }
+  const parsed = statusVocabularySchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errVocabulary', { file, detail: `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? ''}` }));
+  }
+  return parsed.data;
+}
+
+/** The JSON the CLI prints (the documented shape; more fields may be added, none renamed). */
+export function checkJson(file: string, result: CheckResult, lang: Lang): CheckJson {
+  return checkJsonSchema.parse({
+    file,
+    asOf: result.asOf,
+    tables: result.tables.map((tb) => ({
+      sheet: tb.sheet,
+      layout: tb.layout,
+      range: tb.range,
+      columns: tb.columns,
+      secondary: tb.secondary,
+      blocks: tb.blocks,
+      titleLines: tb.titleLines,
+      actions: tb.actions.map((a) => ({
+        id: a.id,
+        recommendation: a.recommendation,
+        row: a.row,
+        text: a.text,
+        responsible: a.responsible,
+        deadline: a.deadline,
+        deadlineKind: a.deadlineKind,
+        deadlineText: a.deadlineText,
+        status: a.status,
+        statusText: a.statusText,
+        overdue: a.overdue,
+        daysOverdue: a.daysOverdue,
+        comments: a.comments,
+        cells: a.cells,
+      })),
+    })),
+    findings: result.findings.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      sheet: f.sheet,
+      cell: f.cell,
+      actionId: f.actionId,
+      message: findingMessage(f, lang),
+    })),
+    summary: result.summary,
+  });
+}
+
+export function checkText(result: CheckResult, lang: Lang): string {
+  const c = catalogue(lang);
+  const lines: string[] = [fill(c.cli.asOf, { asOf: result.asOf }), fill(c.cli.tablesFound, { count: result.tables.length })];
+  for (const tb of result.tables) {
+    lines.push(fill(c.cli.tableLine, { sheet: tb.sheet, range: tb.range, layout: tb.layout, actions: tb.actions.length }));
+  }
+  lines.push('', c.cli.byStatus);
+  for (const s of STATUS_IDS) lines.push(fill(c.cli.statusLine, { label: c.status[s], count: result.summary.byStatus[s] }));
+  lines.push('', fill(c.cli.overdueTitle, { count: result.summary.overdue }));
+  const overdue = result.tables.flatMap((tb) => tb.actions.filter((a) => a.overdue));
+  if (!overdue.length) lines.push(c.cli.noneOverdue);
+  for (const a of overdue) {
+    lines.push(fill(c.cli.overdueLine, { id: a.id ?? `${a.cells.action ?? ''}`, days: a.daysOverdue ?? 0, deadline: a.deadline ?? '', responsible: a.responsible ?? '—' }));
+  }
+  lines.push('', fill(c.cli.findingsTitle, { count: result.findings.length }));
+  for (const f of result.findings) {
+    const where = f.sheet && f.cell ? `${f.sheet}!${f.cell}` : (f.sheet ?? '');
+    lines.push(fill(c.cli.findingLine, { severity: c.severity[f.severity], where, message: findingMessage(f, lang) }));
+  }
+  return lines.join('\n');
+}
+
+export async function runCheck(argv: readonly string[], io: CliIO): Promise<number> {
+  const { guessLang } = await import('./main');
+  const lang0 = guessLang(argv);
+  let opts: CheckCliOptions;
+  try {
+    opts = parseCheckArgs(argv, io, lang0);
+  } catch (e) {
+    if (e instanceof HelpRequested) {
+      io.out(catalogue(lang0).cli.usage);
+      return EXIT_OK;
+    }
+    throw e;
+  }
+  const lang = opts.lang;
+  const vocabulary = opts.vocabulary ? await loadVocabulary(opts.vocabulary, lang) : undefined;
+  const wb = await loadWorkbookFile(opts.file, lang);
+  if (opts.sheet !== undefined && !wb.grid.sheets.some((s) => s.name === opts.sheet)) {
+    throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errSheetNotFound', { sheet: opts.sheet }));
+  }
+  const result = checkWorkbook(wb.grid, { asOf: opts.asOf, sheet: opts.sheet, vocabulary, lang });
+  if (opts.out) {
+    const { bytes } = writeXlsx(wb.bytes, [seguimientoSheet(result, lang)]);
+    await writeOutputFile(opts.out, opts.file, bytes, lang);
+  }
+  io.out(opts.format === 'json' ? JSON.stringify(checkJson(opts.file, result, lang), null, 2) : checkText(result, lang));
+  if (opts.out && opts.format === 'text') io.out(t(lang, 'cli', 'wrote', { file: opts.out }));
+  return EXIT_OK;
+}

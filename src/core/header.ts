@@ -1,0 +1,98 @@
+// Finding header rows of key-action tables: one row, or two rows with group cells above
+// ("Seguimiento" | "Secretariado" over "Comentarios" | "Estado").
+import type { Role } from './model';
+import { roleOf } from './vocab/headers';
+import type { SheetView } from './sheet-view';
+
+export interface HeaderColumn {
+  readonly col: number;
+  readonly role: Role;
+  /** Group cell above it in a two-row header ("Seguimiento"), or ''. */
+  readonly group: string;
+}
+
+export interface Header {
+  /** 0-based rows the header occupies (one or two). */
+  readonly rows: readonly number[];
+  readonly columns: readonly HeaderColumn[];
+  /** Primary column per role: the first one (the first status/comments pair is the primary tracking). */
+  readonly primary: Readonly<Partial<Record<Role, number>>>;
+  readonly first: number;
+  readonly last: number;
+}
+
+const DETAIL_ROLES: readonly Role[] = ['deadline', 'status', 'responsible'];
+
+function rowRoles(view: SheetView, r: number): (Role | null)[] {
+  const out: (Role | null)[] = [];
+  for (let c = 0; c < view.width; c++) {
+    const t = view.text(r, c);
+    out.push(t ? roleOf(t) : null);
+  }
+  return out;
+}
+
+function isHeaderish(roles: readonly (Role | null)[]): boolean {
+  return roles.includes('action') && DETAIL_ROLES.some((d) => roles.includes(d));
+}
+
+/** A row under a header that only holds header words (or repeats the cell above: a vertical merge). */
+function isSubHeader(view: SheetView, r: number, upper: number): boolean {
+  if (r >= view.height) return false;
+  let roles = 0;
+  for (let c = 0; c < view.width; c++) {
+    const t = view.text(r, c);
+    if (!t) continue;
+    if (roleOf(t)) roles++;
+    else if (t !== view.text(upper, c)) return false;
+  }
+  return roles > 0;
+}
+
+/** The header starting at row r, or null. */
+export function headerAt(view: SheetView, r: number): Header | null {
+  const upper = rowRoles(view, r);
+  const two = isSubHeader(view, r + 1, r);
+  const lower = two ? rowRoles(view, r + 1) : null;
+  const combined = upper.map((u, c) => lower?.[c] ?? u);
+  if (!isHeaderish(combined)) return null;
+
+  const columns: HeaderColumn[] = [];
+  const primary: Partial<Record<Role, number>> = {};
+  let group = '';
+  for (let c = 0; c < combined.length; c++) {
+    const role = combined[c];
+    if (lower) {
+      const upperText = view.text(r, c);
+      if (upper[c] == null && upperText) group = upperText; // a group cell starts here
+      else if (upper[c] != null) group = ''; // a column spanning both rows ends the group
+      // upper blank: Excel keeps a merged group's text top-left only, so the group goes on
+    }
+    if (!role) continue;
+    const g = lower?.[c] && upper[c] == null ? group : '';
+    columns.push({ col: c, role, group: g });
+    if (primary[role] === undefined) primary[role] = c;
+  }
+  const cols = columns.map((x) => x.col);
+  return { rows: two ? [r, r + 1] : [r], columns, primary, first: Math.min(...cols), last: Math.max(...cols) };
+}
+
+/** Two headers describe the same table when the action column and every role's column agree. */
+export function sameColumns(a: Header, b: Header): boolean {
+  if (a.columns.length !== b.columns.length) return false;
+  return a.columns.every((x, i) => b.columns[i]?.col === x.col && b.columns[i]?.role === x.role);
+}
+
+/** Every header in the sheet, top to bottom (a two-row header is reported once). */
+export function findHeaders(view: SheetView): Header[] {
+  const out: Header[] = [];
+  for (let r = 0; r < view.height; r++) {
+    if (view.isBlankRow(r)) continue;
+    const h = headerAt(view, r);
+    if (h) {
+      out.push(h);
+      r = h.rows[h.rows.length - 1] ?? r;
+    }
+  }
+  return out;
+}

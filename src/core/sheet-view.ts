@@ -1,0 +1,65 @@
+// A read-only view of a sheet where merged cells read as their top-left value, whichever way the
+// host delivered them (Excel: value only top-left; file libraries: sometimes repeated in every cell).
+import { cellText, isBlank, sheetWidth, type Cell, type Merge, type SheetGrid } from './grid';
+import { stripTags } from './text';
+
+const KEY_STRIDE = 1 << 14; // Excel's column limit
+
+export class SheetView {
+  readonly height: number;
+  readonly width: number;
+  private readonly mergeOf = new Map<number, Merge>();
+  private readonly textCache = new Map<number, string>();
+
+  constructor(readonly sheet: SheetGrid) {
+    this.height = sheet.rows.length;
+    this.width = sheetWidth(sheet);
+    for (const m of sheet.merges) {
+      // Cap absurd merges (whole columns) so a malformed file cannot blow memory up.
+      const r1 = Math.min(m.r1, m.r0 + 500, this.height - 1);
+      const c1 = Math.min(m.c1, m.c0 + 200);
+      for (let r = m.r0; r <= r1; r++) for (let c = m.c0; c <= c1; c++) this.mergeOf.set(r * KEY_STRIDE + c, m);
+    }
+  }
+
+  get name(): string {
+    return this.sheet.name;
+  }
+
+  merge(r: number, c: number): Merge | undefined {
+    return this.mergeOf.get(r * KEY_STRIDE + c);
+  }
+
+  /** True when (r, c) is inside a merge but not its top-left cell's row (a continuation row). */
+  continuesMergeFromAbove(r: number, c: number): boolean {
+    const m = this.merge(r, c);
+    return m !== undefined && m.r0 < r;
+  }
+
+  /** The cell, or the merge's top-left value when the cell is blank inside a merged area. */
+  raw(r: number, c: number): Cell {
+    const v = this.sheet.rows[r]?.[c] ?? null;
+    if (!isBlank(v)) return v;
+    const m = this.merge(r, c);
+    if (!m || (m.r0 === r && m.c0 === c)) return v;
+    return this.sheet.rows[m.r0]?.[m.c0] ?? null;
+  }
+
+  /** Trimmed text of raw(r, c), with Word's leftover <p> tags removed. */
+  text(r: number, c: number): string {
+    const key = r * KEY_STRIDE + c;
+    const hit = this.textCache.get(key);
+    if (hit !== undefined) return hit;
+    const v = this.raw(r, c);
+    const s = typeof v === 'string' ? stripTags(v) : cellText(v).trim();
+    this.textCache.set(key, s);
+    return s;
+  }
+
+  isBlankRow(r: number, c0 = 0, c1 = this.width - 1): boolean {
+    const row = this.sheet.rows[r];
+    if (!row) return true;
+    for (let c = c0; c <= Math.min(c1, row.length - 1); c++) if (!isBlank(row[c])) return false;
+    return true;
+  }
+}

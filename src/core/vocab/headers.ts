@@ -1,0 +1,52 @@
+// Header synonyms (es, en, pt) for each column role of a key-action table. Data, compared folded.
+import { foldWords } from '../text';
+import type { Role } from '../model';
+
+export const HEADER_SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
+  action: [
+    'Acciones clave', 'Acción clave', 'Acciones', 'Acción', 'Actividad', 'Actividades', 'Hito', 'Hitos',
+    'Key action', 'Key actions', 'Action', 'Actions', 'Activity', 'Activities', 'Milestone', 'Milestones',
+    'Ação', 'Ações', 'Ação chave', 'Ações chave', 'Atividade', 'Atividades',
+  ],
+  deadline: [
+    'Plazo', 'Plazos', 'Fecha límite', 'Fecha de cumplimiento', 'Fecha de vencimiento', 'Fecha de término',
+    'Fecha de finalización', 'Fecha fin', 'Fecha prevista', 'Fecha de entrega',
+    'Due date', 'Deadline', 'Completion date', 'Target date', 'End date', 'Time frame', 'Timeframe',
+    'Prazo', 'Data limite', 'Data de conclusão', 'Data prevista',
+  ],
+  responsible: [
+    'Responsable/s', 'Responsables', 'Responsable', 'Unidad responsable', 'Unidades responsables', 'Encargado',
+    'Responsible', 'Responsible unit', 'Responsible units', 'Responsible party', 'Lead',
+    'Responsável', 'Responsáveis', 'Unidade responsável',
+  ],
+  status: [
+    'Estado', 'Estado de avance', 'Estado actual', 'Nivel de cumplimiento', 'Situación', 'Avance',
+    'Status', 'Tracking status', 'Progress', 'Completion level',
+    'Situação', 'Estado de execução', 'Andamento',
+  ],
+  comments: [
+    'Comentarios', 'Comentario', 'Observaciones', 'Observación', 'Comentarios de seguimiento',
+    'Comments', 'Comment', 'Remarks', 'Notes', 'Tracking comments',
+    'Observações', 'Observação', 'Comentários',
+  ],
+  id: ['N°', 'Nº', 'No.', 'No', 'Nro.', 'Núm.', 'Número', '#', 'Id', 'ID'],
+};
+
+/** A header cell folded for comparison; a trailing "(dd/mm/aaaa)"-style note is dropped. */
+export function headerKey(text: string): string {
+  return foldWords(text.replace(/\([^)]*\)\s*$/, ''));
+}
+
+const ROLE_BY_KEY: ReadonlyMap<string, Role> = (() => {
+  const m = new Map<string, Role>();
+  for (const [role, words] of Object.entries(HEADER_SYNONYMS) as [Role, readonly string[]][]) {
+    for (const w of words) m.set(headerKey(w), role);
+  }
+  return m;
+})();
+
+/** The role a header cell names, or null. */
+export function roleOf(text: string): Role | null {
+  if (text.length > 60) return null; // headers are short; long cells are data
+  return ROLE_BY_KEY.get(headerKey(text)) ?? null;
+}

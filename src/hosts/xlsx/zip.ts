@@ -1,0 +1,351 @@
+// A small zip layer over fflate: read the central directory ourselves so we can inflate only the parts we
+// need, and copy untouched entries byte for byte (compressed data, CRC, sizes) when we write a workbook.
+// No Node APIs: this runs in the browser too.
+import { Deflate, deflateSync, inflateSync } from 'fflate';
+
+export class ZipFormatError extends Error {}
+
+export interface ZipEntry {
+  /** Name as stored, with "\" turned into "/". */
+  readonly name: string;
+  readonly flags: number;
+  readonly method: number;
+  readonly dosTime: number;
+  readonly dosDate: number;
+  readonly crc: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly localOffset: number;
+}
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_EOCD = 0x06054b50;
+const SIG_EOCD64 = 0x06064b50;
+const SIG_EOCD64_LOCATOR = 0x07064b50;
+const U32_MAX = 0xffffffff;
+
+function view(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function u64(dv: DataView, at: number): number {
+  // Two halves: safe up to 2^53, far beyond any workbook.
+  return dv.getUint32(at, true) + dv.getUint32(at + 4, true) * 0x100000000;
+}
+
+/** True when the bytes start like a zip archive (a local header, or an empty archive's end record). */
+export function looksLikeZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b &&
+    ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
+}
+
+const utf8 = new TextDecoder('utf-8');
+const latin1 = new TextDecoder('latin1');
+
+/** Lists the archive's entries from its central directory (zip64 records understood). */
+export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
+  const n = bytes.length;
+  if (n < 22) throw new ZipFormatError('too short for a zip archive');
+  const dv = view(bytes);
+  let eocd = -1;
+  const stop = Math.max(0, n - 22 - 0xffff);
+  for (let i = n - 22; i >= stop; i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 5 && bytes[i + 3] === 6) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new ZipFormatError('no end of central directory (truncated?)');
+  let count = dv.getUint16(eocd + 10, true);
+  let cdSize = dv.getUint32(eocd + 12, true);
+  let cdOffset = dv.getUint32(eocd + 16, true);
+  if (count === 0xffff || cdSize === U32_MAX || cdOffset === U32_MAX) {
+    const loc = eocd - 20;
+    if (loc >= 0 && dv.getUint32(loc, true) === SIG_EOCD64_LOCATOR) {
+      const at = u64(dv, loc + 8);
+      if (at + 56 > n || dv.getUint32(at, true) !== SIG_EOCD64) throw new ZipFormatError('bad zip64 end record');
+      count = u64(dv, at + 32);
+      cdSize = u64(dv, at + 40);
+      cdOffset = u64(dv, at + 48);
+    }
+  }
+  if (cdOffset + cdSize > n) throw new ZipFormatError('central directory outside the file (truncated?)');
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > n || dv.getUint32(p, true) !== SIG_CENTRAL) throw new ZipFormatError('bad central directory entry');
+    const flags = dv.getUint16(p + 8, true);
+    const method = dv.getUint16(p + 10, true);
+    const dosTime = dv.getUint16(p + 12, true);
+    const dosDate = dv.getUint16(p + 14, true);
+    const crc = dv.getUint32(p + 16, true);
+    let compressedSize = dv.getUint32(p + 20, true);
+    let size = dv.getUint32(p + 24, true);
+    const nameLen = dv.getUint16(p + 28, true);
+    const extraLen = dv.getUint16(p + 30, true);
+    const commentLen = dv.getUint16(p + 32, true);
+    let localOffset = dv.getUint32(p + 42, true);
+    const nameStart = p + 46;
+    if (nameStart + nameLen + extraLen + commentLen > n) throw new ZipFormatError('bad central directory entry');
+    const rawName = bytes.subarray(nameStart, nameStart + nameLen);
+    const name = ((flags & 0x800) ? utf8 : latin1).decode(rawName).replace(/\\/g, '/');
+    if (size === U32_MAX || compressedSize === U32_MAX || localOffset === U32_MAX) {
+      // zip64 extended information: only the fields that overflowed, in this order.
+      let e = nameStart + nameLen;
+      const eEnd = e + extraLen;
+      while (e + 4 <= eEnd) {
+        const id = dv.getUint16(e, true);
+        const len = dv.getUint16(e + 2, true);
+        if (id === 1) {
+          let q = e + 4;
+          if (size === U32_MAX) { size = u64(dv, q); q += 8; }
+          if (compressedSize === U32_MAX) { compressedSize = u64(dv, q); q += 8; }
+          if (localOffset === U32_MAX) localOffset = u64(dv, q);
+          break;
+        }
+        e += 4 + len;
+      }
+    }
+    entries.push({ name, flags, method, dosTime, dosDate, crc, compressedSize, size, localOffset });
+    p = nameStart + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/** The entry's stored (usually deflated) bytes, as a view into `bytes`. */
+export function rawEntryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const at = entry.localOffset;
+  if (at + 30 > bytes.length) throw new ZipFormatError(`${entry.name}: local header outside the file`);
+  const dv = view(bytes);
+  if (dv.getUint32(at, true) !== SIG_LOCAL) throw new ZipFormatError(`${entry.name}: bad local header`);
+  const start = at + 30 + dv.getUint16(at + 26, true) + dv.getUint16(at + 28, true);
+  const end = start + entry.compressedSize;
+  if (end > bytes.length) throw new ZipFormatError(`${entry.name}: data outside the file (truncated?)`);
+  return bytes.subarray(start, end);
+}
+
+/** Inflates one entry. The result may share memory with `bytes` for stored entries. */
+export function extractEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  if (entry.flags & 1) throw new ZipFormatError(`${entry.name}: encrypted zip entry`);
+  const raw = rawEntryData(bytes, entry);
+  if (entry.method === 0) return raw;
+  if (entry.method !== 8) throw new ZipFormatError(`${entry.name}: unsupported compression method ${entry.method}`);
+  if (entry.size === 0) return new Uint8Array(0);
+  let out: Uint8Array;
+  try {
+    out = inflateSync(raw, { out: new Uint8Array(entry.size) });
+  } catch (e) {
+    throw new ZipFormatError(`${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (out.length !== entry.size) throw new ZipFormatError(`${entry.name}: inflated size differs from the directory`);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// CRC-32 (slicing by 4: the writer checksums every byte of large generated sheets).
+
+const CRC_TABLES: Int32Array[] = (() => {
+  const t0 = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t0[n] = c;
+  }
+  const tables = [t0];
+  for (let t = 1; t < 4; t++) {
+    const prev = tables[t - 1]!;
+    const cur = new Int32Array(256);
+    for (let n = 0; n < 256; n++) cur[n] = (prev[n]! >>> 8) ^ t0[prev[n]! & 0xff]!;
+    tables.push(cur);
+  }
+  return tables;
+})();
+
+export function crc32(data: Uint8Array, seed = 0): number {
+  const [t0, t1, t2, t3] = CRC_TABLES as [Int32Array, Int32Array, Int32Array, Int32Array];
+  let c = ~seed;
+  let i = 0;
+  const n = data.length;
+  const n4 = n - (n & 3);
+  for (; i < n4; i += 4) {
+    c ^= data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24);
+    c = t3[c & 0xff]! ^ t2[(c >>> 8) & 0xff]! ^ t1[(c >>> 16) & 0xff]! ^ t0[c >>> 24]!;
+  }
+  for (; i < n; i++) c = t0[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writer: local headers carry the CRC and sizes (no data descriptors), which every reader accepts.
+
+interface OutEntry {
+  name: Uint8Array;
+  utf8Name: boolean;
+  flags: number;
+  method: number;
+  dosTime: number;
+  dosDate: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  chunks: Uint8Array[];
+}
+
+/** 1980-01-01 00:00, the DOS epoch: new entries get a fixed time so equal input gives equal bytes. */
+const DOS_DATE_1980 = (0 << 9) | (1 << 5) | 1;
+
+/** Streams one entry's content through deflate while checksumming it. */
+export class ZipEntryStream {
+  private crc = 0;
+  private size = 0;
+  private readonly deflate: Deflate;
+  private readonly chunks: Uint8Array[] = [];
+  private done = false;
+
+  constructor(private readonly onEnd: (crc: number, size: number, chunks: Uint8Array[]) => void, level: number) {
+    this.deflate = new Deflate({ level: level as 6 }, (data) => {
+      if (data.length) this.chunks.push(data);
+    });
+  }
+
+  push(data: Uint8Array): void {
+    if (this.done) throw new Error('zip entry already closed');
+    if (!data.length) return;
+    this.crc = crc32(data, this.crc);
+    this.size += data.length;
+    this.deflate.push(data, false);
+  }
+
+  end(): void {
+    if (this.done) return;
+    this.done = true;
+    this.deflate.push(new Uint8Array(0), true);
+    this.onEnd(this.crc, this.size, this.chunks);
+  }
+}
+
+const encoder = new TextEncoder();
+
+export class ZipWriter {
+  private readonly entries: OutEntry[] = [];
+  private readonly names = new Set<string>();
+
+  constructor(private readonly level = 6) {}
+
+  has(name: string): boolean {
+    return this.names.has(name.toLowerCase());
+  }
+
+  private claim(name: string): Uint8Array {
+    const key = name.toLowerCase();
+    if (this.names.has(key)) throw new Error(`duplicate zip entry ${name}`);
+    this.names.add(key);
+    return encoder.encode(name);
+  }
+
+  /** Copies an entry of another archive without inflating it. */
+  addRaw(entry: ZipEntry, raw: Uint8Array): void {
+    const name = this.claim(entry.name);
+    if (entry.size > U32_MAX - 1 || entry.compressedSize > U32_MAX - 1) throw new Error(`${entry.name}: entry too large`);
+    this.entries.push({
+      name,
+      utf8Name: name.length !== entry.name.length,
+      flags: entry.flags & 0x6, // keep the deflate option bits; sizes now sit in the local header
+      method: entry.method,
+      dosTime: entry.dosTime,
+      dosDate: entry.dosDate,
+      crc: entry.crc,
+      compressedSize: raw.length,
+      size: entry.size,
+      chunks: [raw],
+    });
+  }
+
+  addBytes(name: string, data: Uint8Array): void {
+    const n = this.claim(name);
+    const packed = this.level > 0 && data.length > 0 ? deflateSync(data, { level: this.level as 6 }) : data;
+    const method = packed === data ? 0 : 8;
+    this.entries.push({
+      name: n, utf8Name: n.length !== name.length, flags: 0, method, dosTime: 0, dosDate: DOS_DATE_1980,
+      crc: crc32(data), compressedSize: packed.length, size: data.length, chunks: [packed],
+    });
+  }
+
+  addText(name: string, text: string): void {
+    this.addBytes(name, encoder.encode(text));
+  }
+
+  /** An entry whose content is pushed in pieces; call end() on the stream before finish(). */
+  addStream(name: string): ZipEntryStream {
+    const n = this.claim(name);
+    const entry: OutEntry = {
+      name: n, utf8Name: n.length !== name.length, flags: 0, method: 8, dosTime: 0, dosDate: DOS_DATE_1980,
+      crc: 0, compressedSize: -1, size: 0, chunks: [],
+    };
+    this.entries.push(entry);
+    return new ZipEntryStream((crc, size, chunks) => {
+      entry.crc = crc;
+      entry.size = size;
+      entry.chunks = chunks;
+      entry.compressedSize = chunks.reduce((s, c) => s + c.length, 0);
+    }, Math.max(1, this.level));
+  }
+
+  finish(): Uint8Array {
+    let total = 22;
+    for (const e of this.entries) {
+      if (e.compressedSize < 0) throw new Error('zip entry stream not ended');
+      total += 30 + e.name.length + e.compressedSize + 46 + e.name.length;
+    }
+    if (total > U32_MAX || this.entries.length > 0xffff) throw new Error('workbook too large for a zip without zip64');
+    const out = new Uint8Array(total);
+    const dv = view(out);
+    let p = 0;
+    const offsets: number[] = [];
+    for (const e of this.entries) {
+      offsets.push(p);
+      dv.setUint32(p, SIG_LOCAL, true);
+      dv.setUint16(p + 4, 20, true);
+      dv.setUint16(p + 6, e.flags | (e.utf8Name ? 0x800 : 0), true);
+      dv.setUint16(p + 8, e.method, true);
+      dv.setUint16(p + 10, e.dosTime, true);
+      dv.setUint16(p + 12, e.dosDate, true);
+      dv.setUint32(p + 14, e.crc, true);
+      dv.setUint32(p + 18, e.compressedSize, true);
+      dv.setUint32(p + 22, e.size, true);
+      dv.setUint16(p + 26, e.name.length, true);
+      dv.setUint16(p + 28, 0, true);
+      out.set(e.name, p + 30);
+      p += 30 + e.name.length;
+      for (const c of e.chunks) {
+        out.set(c, p);
+        p += c.length;
+      }
+    }
+    const cdStart = p;
+    this.entries.forEach((e, k) => {
+      dv.setUint32(p, SIG_CENTRAL, true);
+      dv.setUint16(p + 4, 20, true);
+      dv.setUint16(p + 6, 20, true);
+      dv.setUint16(p + 8, e.flags | (e.utf8Name ? 0x800 : 0), true);
+      dv.setUint16(p + 10, e.method, true);
+      dv.setUint16(p + 12, e.dosTime, true);
+      dv.setUint16(p + 14, e.dosDate, true);
+      dv.setUint32(p + 16, e.crc, true);
+      dv.setUint32(p + 20, e.compressedSize, true);
+      dv.setUint32(p + 24, e.size, true);
+      dv.setUint16(p + 28, e.name.length, true);
+      // extra, comment, disk number, internal and external attributes stay 0
+      dv.setUint32(p + 42, offsets[k]!, true);
+      out.set(e.name, p + 46);
+      p += 46 + e.name.length;
+    });
+    dv.setUint32(p, SIG_EOCD, true);
+    dv.setUint16(p + 8, this.entries.length, true);
+    dv.setUint16(p + 10, this.entries.length, true);
+    dv.setUint32(p + 12, p - cdStart, true);
+    dv.setUint32(p + 16, cdStart, true);
+    return out;
+  }
+}
