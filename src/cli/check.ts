@@ -9,7 +9,7 @@ import { STATUS_IDS, type CheckResult } from '../core/model';
 import { seguimientoSheet } from '../core/seguimiento';
 import { statusVocabularySchema, type StatusVocabulary } from '../core/vocab/status';
 import { writeXlsx } from '../hosts/xlsx/write';
-import { CliExit, EXIT_OK, EXIT_USAGE, loadWorkbookFile, writeOutputFile, type CliIO } from './common';
+import { CliExit, EXIT_NO_TABLE, EXIT_OK, EXIT_USAGE, loadWorkbookFile, writeOutputFile, type CliIO } from './common';
 import { checkJsonSchema, type CheckJson } from './check-json';
 
 const isoDate = z.string().refine((s) => parseISO(s) !== null, { message: 'YYYY-MM-DD' });
@@ -177,5 +177,10 @@ export async function runCheck(argv: readonly string[], io: CliIO): Promise<numb
   }
   io.out(opts.format === 'json' ? JSON.stringify(checkJson(opts.file, result, lang), null, 2) : checkText(result, lang));
   if (opts.out && opts.format === 'text') io.out(t(lang, 'cli', 'wrote', { file: opts.out }));
+  if (!result.tables.length) {
+    // The report is printed, but batch scripts must see that nothing was checked.
+    io.err(`tablero: ${t(lang, 'cli', 'errNoTable', { file: opts.file })}`);
+    return EXIT_NO_TABLE;
+  }
   return EXIT_OK;
 }

@@ -12,10 +12,12 @@ export interface CliIO {
   today(): string;
 }
 
-/** Exit codes: 0 the command ran (findings or not), 2 bad usage, 3 the input cannot be read or the output written. */
+/** Exit codes: 0 the command ran (findings or not), 2 bad usage, 3 the input cannot be read or the output written, 4 no table. */
 export const EXIT_OK = 0;
 export const EXIT_USAGE = 2;
 export const EXIT_INPUT = 3;
+/** The workbook was read but holds no key-action table. */
+export const EXIT_NO_TABLE = 4;
 
 /** A clean stop: `message` is already in the user's language and goes to stderr as one line. */
 export class CliExit extends Error {

@@ -55,11 +55,12 @@ const MAX_TOKENS = 14;
 // ---------------------------------------------------------------------------------------------------
 // Vocabularies, compiled.
 
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+
 /** Letters and digits only, single spaces: how phrases are compared. */
 function words(s: string): string {
   return fold(s).replace(NOT_WORD, ' ').trim();
 }
-const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -99,13 +100,12 @@ export const MONTH_BY_WORD: ReadonlyMap<string, number> = (() => {
   return map;
 })();
 
-function indexWords<T>(table: readonly { readonly words: readonly string[] }[], value: (row: never) => T): Map<string, T> {
-  const map = new Map<string, T>();
-  for (const row of table) for (const w of row.words) map.set(fold(w), value(row as never));
-  return map;
-}
-const UNIT_BY_WORD = indexWords(PERIOD_UNITS, (row: (typeof PERIOD_UNITS)[number]) => row.months);
-const ORDINAL_BY_WORD = indexWords(ORDINAL_WORDS, (row: (typeof ORDINAL_WORDS)[number]) => row.value);
+const UNIT_BY_WORD: ReadonlyMap<string, number> = new Map(
+  PERIOD_UNITS.flatMap((row) => row.words.map((w) => [fold(w), row.months] as const)),
+);
+const ORDINAL_BY_WORD: ReadonlyMap<string, number> = new Map(
+  ORDINAL_WORDS.flatMap((row) => row.words.map((w) => [fold(w), row.value] as const)),
+);
 const foldSet = (list: readonly string[]): ReadonlySet<string> => new Set(list.map(fold));
 const FILLERS = foldSet(FILLER_WORDS);
 const LEADS = foldSet(LEAD_WORDS);
@@ -124,7 +124,7 @@ const DATE_SEPS: ReadonlySet<string> = new Set(['-', '/', '.']);
 /** Separators that make "Mar-24" a month and year rather than March 24 (no year). */
 const MONTH_YEAR_SEPS: ReadonlySet<string> = new Set(['-', '/', '.', "'"]);
 /** Shapes of a label in front of "(dates)": "Trimestre 7", "T2", "Hito 3", "3". */
-const LABEL_SHAPES: ReadonlySet<string> = new Set(['', 'n', 'l', 'un', 'nu', 'ou', 'uo', 'ln', 'nl', 'lo', 'ol', 'lu', 'lun']);
+const LABEL_SHAPES: ReadonlySet<string> = new Set(['', 'n', 'l', 'un', 'nu', 'ou', 'uo', 'ln', 'nl', 'lo', 'ol']);
 
 // ---------------------------------------------------------------------------------------------------
 // Tokens.

@@ -1,0 +1,495 @@
+// Reads an .xlsx into plain grids. Runs in Node and in the browser (no Node APIs, no DOM):
+// the zip is inflated part by part and sheet XML is scanned with indexOf / charCodeAt loops,
+// because 300k-row workbooks must read in a second or two and in little memory.
+import { dateCell, errorCell, parseRange, type Cell, type Merge, type SheetGrid, type WorkbookGrid } from '../../core/grid';
+import { isoToSerial, parseISO } from '../../core/dates';
+import { openPackage, relKind, XlsxReadError, type XlsxPackage } from './package';
+import { decodeCellText, closeTagIndex, findTag, findTags, rootPrefix } from './xml';
+import { isDateFormat } from './numfmt';
+
+export { XlsxReadError };
+export type { ReadErrorKind } from './package';
+
+/** Name of the worksheet custom property that marks the sheets Tablero wrote. */
+export const TABLERO_MARK = 'Tablero';
+
+export interface ReadOptions {
+  /** Read only these sheets (names compared case-insensitively); the others' XML is never inflated. */
+  readonly sheets?: readonly string[];
+}
+
+export function readXlsx(bytes: Uint8Array, opts: ReadOptions = {}): WorkbookGrid {
+  try {
+    return readPackage(openPackage(bytes), opts);
+  } catch (e) {
+    if (e instanceof XlsxReadError) throw e;
+    throw new XlsxReadError('corrupt', e instanceof Error ? e.message : String(e));
+  }
+}
+
+function readPackage(pkg: XlsxPackage, opts: ReadOptions): WorkbookGrid {
+  const wanted = opts.sheets ? new Set(opts.sheets.map((s) => s.toLowerCase())) : null;
+  const rels = pkg.workbookRels;
+  const stylesRel = rels.find((r) => relKind(r.type) === 'styles' && r.path);
+  const sstRel = rels.find((r) => relKind(r.type) === 'sharedStrings' && r.path);
+
+  const toRead = pkg.sheets.filter((s) => (!wanted || wanted.has(s.name.toLowerCase())) && s.kind === 'worksheet');
+  for (const s of pkg.sheets) {
+    if (wanted && !wanted.has(s.name.toLowerCase())) continue;
+    if (s.kind === 'other' && !rels.some((r) => r.id === s.rId)) {
+      throw new XlsxReadError('corrupt', `sheet "${s.name}" has no relationship ${s.rId}`);
+    }
+  }
+  if (toRead.length === 0) return { sheets: [], date1904: pkg.date1904 };
+
+  const stylesXml = pkg.textOf(stylesRel?.path ?? 'xl/styles.xml');
+  const dateStyles = stylesXml === null ? new Uint8Array(0) : parseDateStyles(stylesXml);
+  const sstXml = pkg.textOf(sstRel?.path ?? 'xl/sharedStrings.xml');
+  const sst = sstXml === null ? [] : parseSharedStrings(sstXml);
+
+  const sheets: SheetGrid[] = [];
+  for (const ref of toRead) {
+    if (!ref.path) throw new XlsxReadError('corrupt', `the part of sheet "${ref.name}" is missing`);
+    const xml = pkg.textOf(ref.path);
+    if (xml === null) throw new XlsxReadError('corrupt', `the part of sheet "${ref.name}" is missing`);
+    sheets.push(parseWorksheet(xml, ref.name, { sst, dateStyles, date1904: pkg.date1904 }));
+  }
+  return { sheets, date1904: pkg.date1904 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// styles.xml: which cell formats (cellXfs indexes) show dates.
+
+export function parseDateStyles(xml: string): Uint8Array {
+  const codes = new Map<number, string>();
+  for (const t of findTags(xml, 'numFmt')) {
+    const id = Number(t.attrs.get('numFmtId'));
+    const code = t.attrs.get('formatCode');
+    if (Number.isInteger(id) && code !== undefined) codes.set(id, code);
+  }
+  const cellXfs = findTag(xml, 'cellXfs');
+  if (!cellXfs || cellXfs.selfClosing) return new Uint8Array(0);
+  const close = closeTagIndex(xml, cellXfs);
+  const xfs = findTags(xml, 'xf', cellXfs.end, close < 0 ? xml.length : close);
+  const out = new Uint8Array(xfs.length);
+  xfs.forEach((xf, k) => {
+    const id = Number(xf.attrs.get('numFmtId') ?? 0);
+    if (isDateFormat(id, codes.get(id))) out[k] = 1;
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Strings: shared strings table and inline strings share the rich-text layout (<t> or <r><t> runs).
+
+/** Concatenates the <t> texts between s and e, skipping phonetic runs (<rPh>). */
+function richText(xml: string, s: number, e: number, p: string): string {
+  const tOpen = '<' + p + 't';
+  const tClose = '</' + p + 't>';
+  const rPh = '<' + p + 'rPh';
+  let out = '';
+  let i = s;
+  while (i < e) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0 || lt >= e) break;
+    if (xml.startsWith(tOpen, lt)) {
+      const d = xml.charCodeAt(lt + tOpen.length);
+      if (d === 62 || d === 47 || d <= 32) {
+        const gt = xml.indexOf('>', lt);
+        if (gt < 0) break;
+        if (xml.charCodeAt(gt - 1) === 47) {
+          i = gt + 1;
+          continue;
+        }
+        const close = xml.indexOf(tClose, gt);
+        if (close < 0) break;
+        out += xml.slice(gt + 1, close);
+        i = close + tClose.length;
+        continue;
+      }
+    } else if (xml.startsWith(rPh, lt)) {
+      const gt = xml.indexOf('>', lt);
+      if (gt < 0) break;
+      if (xml.charCodeAt(gt - 1) === 47) {
+        i = gt + 1;
+        continue;
+      }
+      const close = xml.indexOf('</' + p + 'rPh>', gt);
+      i = close < 0 ? e : close + 1;
+      continue;
+    }
+    i = lt + 1;
+  }
+  return decodeCellText(out);
+}
+
+export function parseSharedStrings(xml: string): string[] {
+  const p = rootPrefix(xml, 'sst');
+  const siOpen = '<' + p + 'si';
+  const siClose = '</' + p + 'si>';
+  const out: string[] = [];
+  let i = 0;
+  for (;;) {
+    const at = xml.indexOf(siOpen, i);
+    if (at < 0) break;
+    const d = xml.charCodeAt(at + siOpen.length);
+    if (d !== 62 && d !== 47 && d > 32) {
+      i = at + siOpen.length;
+      continue;
+    }
+    const gt = xml.indexOf('>', at);
+    if (gt < 0) break;
+    if (xml.charCodeAt(gt - 1) === 47) {
+      out.push('');
+      i = gt + 1;
+      continue;
+    }
+    const close = xml.indexOf(siClose, gt);
+    const end = close < 0 ? xml.length : close;
+    // Fast path: <si><t>text</t></si>
+    const tOpen = '<' + p + 't>';
+    const tClose = '</' + p + 't>';
+    if (xml.startsWith(tOpen, gt + 1) && xml.indexOf('<', gt + 1 + tOpen.length) === end - tClose.length) {
+      out.push(decodeCellText(xml.slice(gt + 1 + tOpen.length, end - tClose.length)));
+    } else {
+      out.push(richText(xml, gt + 1, end, p));
+    }
+    i = end + siClose.length;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worksheets.
+
+interface SheetContext {
+  readonly sst: readonly string[];
+  readonly dateStyles: Uint8Array;
+  readonly date1904: boolean;
+}
+
+const T_N = 0, T_S = 1, T_STR = 2, T_INLINE = 3, T_B = 4, T_E = 5, T_D = 6;
+
+function cellType(xml: string, s: number, e: number): number {
+  const len = e - s;
+  const c0 = xml.charCodeAt(s);
+  if (len === 1) {
+    if (c0 === 115) return T_S;
+    if (c0 === 110) return T_N;
+    if (c0 === 98) return T_B;
+    if (c0 === 101) return T_E;
+    if (c0 === 100) return T_D;
+  } else if (len === 3 && xml.startsWith('str', s)) return T_STR;
+  else if (len === 9 && xml.startsWith('inlineStr', s)) return T_INLINE;
+  return T_N;
+}
+
+/** Number in xml[s, e): digits fast, anything else through Number(). NaN when it is not one. */
+function parseNumber(xml: string, s: number, e: number): number {
+  let j = s;
+  const neg = xml.charCodeAt(j) === 45;
+  if (neg) j++;
+  if (e - j > 0 && e - j <= 15) {
+    let v = 0;
+    for (; j < e; j++) {
+      const d = xml.charCodeAt(j) - 48;
+      if (d < 0 || d > 9) break;
+      v = v * 10 + d;
+    }
+    if (j === e) return neg ? -v : v;
+  }
+  const text = xml.slice(s, e).trim();
+  return text === '' ? NaN : Number(text);
+}
+
+function isoDateTimeToSerial(text: string, date1904: boolean): number | null {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(text.trim());
+  if (m?.[1] && parseISO(m[1])) {
+    const day = isoToSerial(m[1], date1904);
+    const frac = m[2] ? (Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4] ?? 0)) / 86400 : 0;
+    return day + frac;
+  }
+  // A time alone ("T10:30:00") is a fraction of a day.
+  const t = /^T?(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/.exec(text.trim());
+  if (t) return (Number(t[1]) * 3600 + Number(t[2]) * 60 + Number(t[3] ?? 0)) / 86400;
+  return null;
+}
+
+export function parseWorksheet(xml: string, name: string, ctx: SheetContext): SheetGrid {
+  const n = xml.length;
+  const p = rootPrefix(xml, 'worksheet');
+  const rowOpen = '<' + p + 'row';
+  const cOpen = '<' + p + 'c';
+  const cClose = '</' + p + 'c>';
+  const vOpen = '<' + p + 'v';
+  const vFast = '<' + p + 'v>';
+  const isOpen = '<' + p + 'is';
+  const isClose = '</' + p + 'is>';
+  const { sst, dateStyles, date1904 } = ctx;
+  const nStyles = dateStyles.length;
+  const bad = (what: string): XlsxReadError => new XlsxReadError('corrupt', `sheet "${name}": ${what}`);
+
+  const rows: Cell[][] = [];
+  const hiddenRows: number[] = [];
+  let lastRow = -1;
+
+  const sd = findTag(xml, 'sheetData');
+  let i = sd ? sd.end : n;
+  let end = i;
+  if (sd && !sd.selfClosing) {
+    end = xml.indexOf('</' + p + 'sheetData>', i);
+    if (end < 0) throw bad('unterminated sheetData');
+  }
+
+  let rowIdx = -1;
+  let col = -1;
+  let row: Cell[] | undefined;
+  let rowOf = -1;
+
+  while (i < end) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0 || lt >= end) break;
+    const c1 = xml.charCodeAt(lt + 1);
+    if (c1 === 47 /* / */) {
+      i = lt + 2;
+      continue;
+    }
+    // ---- a cell
+    if (xml.startsWith(cOpen, lt)) {
+      let k = lt + cOpen.length;
+      let ch = xml.charCodeAt(k);
+      if (ch === 62 || ch === 47 || ch <= 32) {
+        let refCol = -1;
+        let refRow = -1;
+        let style = 0;
+        let type = T_N;
+        let selfClose = false;
+        for (;;) {
+          ch = xml.charCodeAt(k);
+          if (ch === 62) {
+            k++;
+            break;
+          }
+          if (ch === 47) {
+            selfClose = true;
+            k++;
+            continue;
+          }
+          if (ch <= 32) {
+            k++;
+            continue;
+          }
+          if (k >= n) throw bad('unterminated cell');
+          const ns = k;
+          while ((ch = xml.charCodeAt(k)) !== 61 && ch > 32) k++;
+          const nameLen = k - ns;
+          while ((ch = xml.charCodeAt(k)) !== 34 && ch !== 39) {
+            if (k >= n) throw bad('bad cell attribute');
+            k++;
+          }
+          const vs = k + 1;
+          const ve = xml.indexOf(ch === 34 ? '"' : "'", vs);
+          if (ve < 0) throw bad('bad cell attribute');
+          if (nameLen === 1) {
+            const an = xml.charCodeAt(ns);
+            if (an === 114) {
+              // r="B12": letters then digits ($ allowed)
+              let j = vs;
+              let cc = 0;
+              let rr = 0;
+              for (; j < ve; j++) {
+                const x = xml.charCodeAt(j);
+                if (x >= 65 && x <= 90) cc = cc * 26 + x - 64;
+                else if (x >= 97 && x <= 122) cc = cc * 26 + x - 96;
+                else if (x !== 36) break;
+              }
+              for (; j < ve; j++) {
+                const x = xml.charCodeAt(j) - 48;
+                if (x >= 0 && x <= 9) rr = rr * 10 + x;
+                else if (x !== -12) break; // "$"
+              }
+              if (cc > 0) refCol = cc - 1;
+              if (rr > 0) refRow = rr - 1;
+            } else if (an === 115) {
+              let v = 0;
+              for (let j = vs; j < ve; j++) {
+                const x = xml.charCodeAt(j) - 48;
+                if (x < 0 || x > 9) break;
+                v = v * 10 + x;
+              }
+              style = v;
+            } else if (an === 116) {
+              type = cellType(xml, vs, ve);
+            }
+          }
+          k = ve + 1;
+        }
+        col = refCol >= 0 ? refCol : col + 1;
+        let r = refRow >= 0 ? refRow : rowIdx < 0 ? 0 : rowIdx;
+        if (refRow >= 0) rowIdx = refRow;
+        if (r < 0) r = 0;
+
+        let value: Cell = null;
+        if (selfClose) {
+          i = k;
+        } else if (type === T_INLINE) {
+          const cEnd = xml.indexOf(cClose, k);
+          if (cEnd < 0) throw bad('unterminated cell');
+          const at = xml.indexOf(isOpen, k);
+          if (at >= 0 && at < cEnd) {
+            const gt = xml.indexOf('>', at);
+            if (xml.charCodeAt(gt - 1) === 47) value = '';
+            else {
+              const ie = xml.indexOf(isClose, gt);
+              value = richText(xml, gt + 1, ie < 0 || ie > cEnd ? cEnd : ie, p);
+            }
+          }
+          i = cEnd + cClose.length;
+        } else {
+          let vs = -1;
+          let ve = -1;
+          if (xml.startsWith(vFast, k)) {
+            vs = k + vFast.length;
+            ve = xml.indexOf('<', vs);
+          } else {
+            const cEnd = xml.indexOf(cClose, k);
+            if (cEnd < 0) throw bad('unterminated cell');
+            const va = xml.indexOf(vOpen, k);
+            if (va >= 0 && va < cEnd) {
+              const d = xml.charCodeAt(va + vOpen.length);
+              if (d === 62) vs = va + vOpen.length + 1;
+              else if (d <= 32) {
+                const gt = xml.indexOf('>', va);
+                if (xml.charCodeAt(gt - 1) !== 47) vs = gt + 1;
+              }
+              if (vs >= 0) ve = xml.indexOf('<', vs);
+            }
+            if (vs < 0) ve = k;
+          }
+          if (ve < 0) throw bad('unterminated value');
+          if (vs >= 0) {
+            if (type === T_N) {
+              if (ve > vs) {
+                const num = parseNumber(xml, vs, ve);
+                if (num === num) value = style < nStyles && dateStyles[style] === 1 ? dateCell(num) : num;
+                else value = decodeCellText(xml.slice(vs, ve));
+              }
+            } else if (type === T_S) {
+              let idx = 0;
+              for (let j = vs; j < ve; j++) {
+                const x = xml.charCodeAt(j) - 48;
+                if (x >= 0 && x <= 9) idx = idx * 10 + x;
+              }
+              value = idx < sst.length ? sst[idx]! : null;
+            } else if (type === T_STR) {
+              value = decodeCellText(xml.slice(vs, ve));
+            } else if (type === T_B) {
+              const x = xml.charCodeAt(vs);
+              value = x === 49 || x === 116 || x === 84; // "1", "true", "TRUE"
+            } else if (type === T_E) {
+              value = errorCell(decodeCellText(xml.slice(vs, ve)));
+            } else if (type === T_D) {
+              const text = decodeCellText(xml.slice(vs, ve));
+              const serial = isoDateTimeToSerial(text, date1904);
+              value = serial === null ? text : dateCell(serial);
+            }
+          }
+          const ce = xml.indexOf(cClose, ve);
+          i = ce < 0 || ce >= end ? end : ce + cClose.length;
+        }
+
+        if (value !== null) {
+          if (r !== rowOf) {
+            row = rows[r];
+            if (row === undefined) {
+              row = [];
+              rows[r] = row;
+            }
+            rowOf = r;
+            if (r > lastRow) lastRow = r;
+          }
+          const len = row!.length;
+          if (col === len) row!.push(value);
+          else if (col > len) {
+            for (let z = len; z < col; z++) row!.push(null);
+            row!.push(value);
+          } else row![col] = value;
+        }
+        continue;
+      }
+    }
+    // ---- a row
+    if (xml.startsWith(rowOpen, lt)) {
+      let k = lt + rowOpen.length;
+      let ch = xml.charCodeAt(k);
+      if (ch === 62 || ch === 47 || ch <= 32) {
+        let r = -1;
+        let hidden = false;
+        for (;;) {
+          ch = xml.charCodeAt(k);
+          if (ch === 62) {
+            k++;
+            break;
+          }
+          if (ch <= 32 || ch === 47) {
+            k++;
+            continue;
+          }
+          if (k >= n) throw bad('unterminated row');
+          const ns = k;
+          while ((ch = xml.charCodeAt(k)) !== 61 && ch > 32) k++;
+          const nameLen = k - ns;
+          while ((ch = xml.charCodeAt(k)) !== 34 && ch !== 39) {
+            if (k >= n) throw bad('bad row attribute');
+            k++;
+          }
+          const vs = k + 1;
+          const ve = xml.indexOf(ch === 34 ? '"' : "'", vs);
+          if (ve < 0) throw bad('bad row attribute');
+          if (nameLen === 1 && xml.charCodeAt(ns) === 114) {
+            let v = 0;
+            for (let j = vs; j < ve; j++) {
+              const x = xml.charCodeAt(j) - 48;
+              if (x < 0 || x > 9) break;
+              v = v * 10 + x;
+            }
+            if (v > 0) r = v - 1;
+          } else if (nameLen === 6 && xml.startsWith('hidden', ns)) {
+            const x = xml.charCodeAt(vs);
+            hidden = x === 49 || x === 116; // "1" or "true"
+          }
+          k = ve + 1;
+        }
+        rowIdx = r >= 0 ? r : rowIdx + 1;
+        col = -1;
+        if (hidden) hiddenRows.push(rowIdx);
+        i = k;
+        continue;
+      }
+    }
+    i = lt + 1;
+  }
+
+  for (let r = 0; r <= lastRow; r++) if (rows[r] === undefined) rows[r] = [];
+  rows.length = lastRow + 1;
+
+  const merges: Merge[] = [];
+  let marked = false;
+  const tailFrom = Math.min(end, n);
+  for (const t of findTags(xml, 'mergeCell', tailFrom)) {
+    const m = parseRange(t.attrs.get('ref') ?? '');
+    if (m) merges.push(m);
+  }
+  for (const t of findTags(xml, 'customPr', tailFrom)) {
+    if ((t.attrs.get('name') ?? '').toLowerCase() === TABLERO_MARK.toLowerCase()) marked = true;
+  }
+  return { name, rows, merges, hiddenRows, createdByTablero: marked };
+}
+
+/** True when a worksheet's XML carries Tablero's custom property (looked for after sheetData only). */
+export function sheetXmlIsMarked(xml: string): boolean {
+  const p = rootPrefix(xml, 'worksheet');
+  const close = xml.lastIndexOf('</' + p + 'sheetData>');
+  const from = close < 0 ? 0 : close;
+  return findTags(xml, 'customPr', from).some((t) => (t.attrs.get('name') ?? '').toLowerCase() === TABLERO_MARK.toLowerCase());
+}

@@ -1,0 +1,27 @@
+// The engine functions the pane uses, passed to <App> as one object so tests can see the wiring.
+import type { WorkbookGrid } from '../core/grid';
+import type { CheckResult } from '../core/model';
+import type { OutputSheet } from '../core/output';
+import type { Lang } from '../core/i18n';
+import type { StatusVocabulary } from '../core/vocab/status';
+import { checkWorkbook } from '../core/check';
+import { seguimientoSheet } from '../core/seguimiento';
+import { leadOrganisation } from '../core/responsible';
+
+export interface EngineCheckOptions {
+  readonly asOf: string;
+  readonly vocabulary?: StatusVocabulary;
+  readonly lang?: Lang;
+}
+
+export interface Engine {
+  check(wb: WorkbookGrid, opts: EngineCheckOptions): CheckResult;
+  seguimiento(result: CheckResult, lang: Lang): OutputSheet;
+  leadOrganisation(responsible: string | null): string | null;
+}
+
+export const engine: Engine = {
+  check: (wb, opts) => checkWorkbook(wb, opts),
+  seguimiento: (result, lang) => seguimientoSheet(result, lang),
+  leadOrganisation: (responsible) => leadOrganisation(responsible),
+};
