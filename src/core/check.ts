@@ -215,9 +215,16 @@ function readAction(
 function numberingFindings(sheet: string, actions: readonly Action[], blocks: readonly Block[], header: Header): Finding[] {
   const out: Finding[] = [];
   const cellOf = (a: Action) => a.cells.action ?? a1(a.row - 1, header.first);
+  const byBlock = new Map<number, Action[]>();
+  for (const a of actions) {
+    if (a.block === null) continue;
+    const list = byBlock.get(a.block);
+    if (list) list.push(a);
+    else byBlock.set(a.block, [a]);
+  }
   blocks.forEach((b, i) => {
     if (!b.recommendation) return;
-    const wrong = actions.filter((a) => a.block === i && a.id && a.id.includes('.') && a.id.split('.')[0] !== b.recommendation);
+    const wrong = (byBlock.get(i) ?? []).filter((a) => a.id && a.id.includes('.') && a.id.split('.')[0] !== b.recommendation);
     const first = wrong[0];
     const last = wrong[wrong.length - 1];
     if (!first || !last) return;

@@ -51,6 +51,11 @@ const MIN_BARE_YEAR = 1900;
 const MAX_BARE_YEAR = 2100;
 /** More tokens than this is prose, not a date or a range of two. */
 const MAX_TOKENS = 14;
+/** Longer text is prose: not read as a date, nor searched for a programme noun (keeps long cells cheap). */
+const MAX_DATE_CHARS = 120;
+const MAX_SPAN_CHARS = 200;
+/** Only the head of a long cell is folded: every phrase read at the start is far shorter. */
+const MAX_HEAD_CHARS = 240;
 
 // ---------------------------------------------------------------------------------------------------
 // Vocabularies, compiled.
@@ -297,7 +302,8 @@ function monthDayKey(e: End): number {
 }
 
 function single(e: EndResult): SpanResult {
-  if (e === null || e === IMPOSSIBLE) return e;
+  if (e === null) return null;
+  if (e === IMPOSSIBLE) return IMPOSSIBLE;
   if (!hasYear(e)) return null;
   const start = startISO(e), last = endISO(e);
   if (start === null || last === null) return IMPOSSIBLE;
@@ -403,10 +409,13 @@ function parseDateCell(serial: number, date1904: boolean): ParsedDeadline {
 
 function parseString(raw: string, dayFirst: boolean): ParsedDeadline {
   const text = stripTags(raw);
-  const w = words(text);
-  if (w === '' || MISSING_EXACT_SET.has(w) || MISSING_LEAD_RE.test(w)) return noDate('missing', text);
-  if (CONTINUOUS_RE.test(w) || PROGRAMME_SPAN_RE.test(w)) return noDate('continuous', text);
-  const span = readSpan(fold(text).replace(DASHES, '-'), dayFirst);
+  const long = text.length > MAX_HEAD_CHARS;
+  const folded = fold(long ? text.slice(0, MAX_HEAD_CHARS) : text);
+  const w = folded.replace(NOT_WORD, ' ').trim();
+  if ((w === '' && !long) || MISSING_EXACT_SET.has(w) || MISSING_LEAD_RE.test(w)) return noDate('missing', text);
+  if (CONTINUOUS_RE.test(w) || (text.length <= MAX_SPAN_CHARS && PROGRAMME_SPAN_RE.test(w))) return noDate('continuous', text);
+  if (long || folded.length > MAX_DATE_CHARS) return invalid(text, 'unrecognised');
+  const span = readSpan(folded.replace(DASHES, '-'), dayFirst);
   if (span === IMPOSSIBLE) return invalid(text, 'impossible_date');
   if (span === null) return invalid(text, 'unrecognised');
   return fromSpan(span, text, true);

@@ -24,6 +24,9 @@ export const FINDING_CODES = [
   'missing_column',
   'unknown_category',
   'no_record_sheet',
+  'value_out_of_range',
+  'numerator_exceeds_total',
+  'unknown_answer',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -26,6 +26,17 @@ const LETTERS = /\p{L}.*\p{L}.*\p{L}/u;
 
 export function classifyRow(view: SheetView, header: Header, headerRows: ReadonlySet<number>, r: number): RowKind {
   if (headerRows.has(r)) return { kind: 'header' };
+  // Scoring, reading and extending a region classify the same rows: do it once per header.
+  let memo = view.memo.get(header) as (RowKind | undefined)[] | undefined;
+  if (!memo) view.memo.set(header, (memo = []));
+  const hit = memo[r];
+  if (hit) return hit;
+  const kind = classify(view, header, r);
+  memo[r] = kind;
+  return kind;
+}
+
+function classify(view: SheetView, header: Header, r: number): RowKind {
   const actionCol = header.primary.action ?? header.first;
   const texts: string[] = [];
   let spanningMerge = false;
@@ -39,8 +50,7 @@ export function classifyRow(view: SheetView, header: Header, headerRows: Readonl
   if (texts.length === 0) return { kind: 'blank' };
   if (view.continuesMergeFromAbove(r, actionCol)) return { kind: 'continuation' };
 
-  const distinct = new Set(texts);
-  if (distinct.size === 1) {
+  if (texts.every((t) => t === texts[0])) {
     const text = texts[0] ?? '';
     const recommendation = recommendationNumber(text);
     const response = isResponseLabel(text);

@@ -9,7 +9,10 @@ export class SheetView {
   readonly height: number;
   readonly width: number;
   private readonly mergeOf = new Map<number, Merge>();
-  private readonly textCache = new Map<number, string>();
+  /** Texts per row, built once per row on first use (the recogniser reads each cell many times). */
+  private readonly rowTexts: (string[] | undefined)[] = [];
+  /** Row classifications per header, memoised by the caller (rows.ts). */
+  readonly memo = new Map<object, unknown[]>();
 
   constructor(readonly sheet: SheetGrid) {
     this.height = sheet.rows.length;
@@ -47,13 +50,17 @@ export class SheetView {
 
   /** Trimmed text of raw(r, c), with Word's leftover <p> tags removed. */
   text(r: number, c: number): string {
-    const key = r * KEY_STRIDE + c;
-    const hit = this.textCache.get(key);
-    if (hit !== undefined) return hit;
-    const v = this.raw(r, c);
-    const s = typeof v === 'string' ? stripTags(v) : cellText(v).trim();
-    this.textCache.set(key, s);
-    return s;
+    if (c >= this.width || r < 0 || r >= this.height) return '';
+    let texts = this.rowTexts[r];
+    if (!texts) {
+      texts = new Array<string>(this.width);
+      for (let k = 0; k < this.width; k++) {
+        const v = this.raw(r, k);
+        texts[k] = typeof v === 'string' ? stripTags(v) : cellText(v).trim();
+      }
+      this.rowTexts[r] = texts;
+    }
+    return texts[c] ?? '';
   }
 
   isBlankRow(r: number, c0 = 0, c1 = this.width - 1): boolean {

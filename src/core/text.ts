@@ -8,17 +8,27 @@ export function fold(s: string): string {
   return s.normalize('NFD').replace(COMBINING, '').replace(SPACES, ' ').trim().toLowerCase();
 }
 
+const foldWordsCache = new Map<string, string>();
+/** Cells repeat (statuses, headers, bands): folding is the engine's hot path, so results are kept. */
+const FOLD_CACHE_LIMIT = 50_000;
+
 /** fold() and then punctuation dropped (kept: letters, digits, spaces, '#' and '°' as id marks). */
 export function foldWords(s: string): string {
-  return fold(s)
+  const hit = foldWordsCache.get(s);
+  if (hit !== undefined) return hit;
+  const out = fold(s)
     .replace(/[º°]/g, '°')
     .replace(/[^\p{L}\p{N}#° ]+/gu, ' ')
     .replace(/ +/g, ' ')
     .trim();
+  if (foldWordsCache.size >= FOLD_CACHE_LIMIT) foldWordsCache.clear();
+  foldWordsCache.set(s, out);
+  return out;
 }
 
 /** Strips simple HTML-ish tags that survive conversions from Word (`<p>`), keeping the text. */
 export function stripTags(s: string): string {
+  if (!s.includes('<')) return s.trim();
   return s.replace(/<\/?(p|br|span|b|i|strong|em)\b[^>]*>/gi, ' ').replace(SPACES, ' ').trim();
 }
 

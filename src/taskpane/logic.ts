@@ -2,8 +2,8 @@
 import type { Action, CheckResult, StatusId, TableResult } from '../core/model';
 import type { Finding, Severity } from '../core/findings';
 import type { DateConversion } from '../hosts/pane-host';
-import { catalogue, type Lang } from '../core/i18n';
-import { columnIndex, columnLetter, parseRange } from '../core/grid';
+import { catalogue, LANGS, t, type Lang } from '../core/i18n';
+import { cellText, columnIndex, columnLetter, isBlank, parseRange, type WorkbookGrid } from '../core/grid';
 import { CANONICAL_STATUSES } from '../core/vocab/status';
 
 export interface OverdueItem {
@@ -139,4 +139,18 @@ export function chartBars(result: CheckResult): ChartBar[] {
 export function todayISO(now: Date = new Date()): string {
   const p = (n: number): string => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+/** Whether the workbook holds a record of converted dates (our sheet, either language) to undo. */
+export function hasConversionRecord(grid: WorkbookGrid): boolean {
+  const names = LANGS.map((l) => t(l, 'pane', 'convSheetName').toLowerCase());
+  const heads = LANGS.map((l) => t(l, 'pane', 'convColSheet'));
+  const sheet = grid.sheets.find((s) => s.createdByTablero && names.includes(s.name.toLowerCase()));
+  if (!sheet) return false;
+  for (let r = 0; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r] ?? [];
+    const c = row.findIndex((v) => heads.includes(cellText(v).trim()));
+    if (c >= 0) return !isBlank(sheet.rows[r + 1]?.[c]);
+  }
+  return false;
 }

@@ -21,7 +21,8 @@ export function isResponseLabel(text: string): boolean {
 }
 
 export function isNotAnAction(text: string): boolean {
-  return NOT_AN_ACTION.test(foldWords(text));
+  // Only the first words matter: don't fold a whole paragraph.
+  return NOT_AN_ACTION.test(foldWords(text.slice(0, 24)));
 }
 
 /** Leading action id: "1.1. Revisión…" → "1.1"; "10.2 …" → "10.2"; "3) …" → "3". */

@@ -47,6 +47,6 @@ const ROLE_BY_KEY: ReadonlyMap<string, Role> = (() => {
 
 /** The role a header cell names, or null. */
 export function roleOf(text: string): Role | null {
-  if (text.length > 60) return null; // headers are short; long cells are data
+  if (text.length > 60 || text.length === 0) return null; // headers are short; long cells are data
   return ROLE_BY_KEY.get(headerKey(text)) ?? null;
 }

@@ -10,7 +10,8 @@ import type { Lang } from '../../core/i18n';
 import { t, catalogue, LANGS } from '../../core/i18n';
 import { a1, cellAt, cellText, columnLetter, isBlank, isDateCell, parseA1, parseRange } from '../../core/grid';
 import { isoFromLocalDate, isoToSerial, serialToISO } from '../../core/dates';
-import { readXlsx, writeXlsx } from '../xlsx';
+import { readXlsx } from '../xlsx/read';
+import { writeXlsx } from '../xlsx/write';
 import {
   type Parts,
   addDxf,

@@ -1,6 +1,7 @@
 // Excel's values + number formats (as Office.js returns them) → the engine's cells.
 import { dateCell, errorCell, type Cell } from '../../core/grid';
-import { isDateFormat } from './number-format';
+// The same rule the .xlsx host uses, so one workbook gives one grid in Excel, the browser and the CLI.
+import { isDateFormatCode } from '../xlsx/numfmt';
 
 /** Error values Excel returns as strings in Range.values. */
 export const EXCEL_ERRORS: ReadonlySet<string> = new Set([
@@ -13,7 +14,7 @@ export function toCell(value: unknown, format: unknown): Cell {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return null;
-    return isDateFormat(format) ? dateCell(value) : value;
+    return typeof format === 'string' && isDateFormatCode(format) ? dateCell(value) : value;
   }
   if (typeof value === 'boolean') return value;
   if (typeof value === 'string') return EXCEL_ERRORS.has(value) ? errorCell(value) : value;

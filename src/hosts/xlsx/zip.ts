@@ -177,175 +177,154 @@ export function crc32(data: Uint8Array, seed = 0): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Writer: local headers carry the CRC and sizes (no data descriptors), which every reader accepts.
+// Writer: entries are prepared first (compressed, checksummed) and laid out by buildZip in the order
+// the caller wants. Local headers carry the CRC and sizes (no data descriptors): every reader accepts that.
 
-interface OutEntry {
-  name: Uint8Array;
-  utf8Name: boolean;
-  flags: number;
-  method: number;
-  dosTime: number;
-  dosDate: number;
-  crc: number;
-  compressedSize: number;
-  size: number;
-  chunks: Uint8Array[];
+export type DeflateLevel = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+
+export interface PreparedEntry {
+  readonly name: string;
+  readonly flags: number;
+  readonly method: number;
+  readonly dosTime: number;
+  readonly dosDate: number;
+  readonly crc: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly chunks: readonly Uint8Array[];
 }
 
 /** 1980-01-01 00:00, the DOS epoch: new entries get a fixed time so equal input gives equal bytes. */
 const DOS_DATE_1980 = (0 << 9) | (1 << 5) | 1;
 
-/** Streams one entry's content through deflate while checksumming it. */
-export class ZipEntryStream {
+/** An entry of another archive, copied without inflating it. */
+export function prepareRaw(entry: ZipEntry, raw: Uint8Array): PreparedEntry {
+  return {
+    name: entry.name,
+    flags: entry.flags & 0x6, // keep the deflate option bits; sizes now sit in the local header
+    method: entry.method,
+    dosTime: entry.dosTime,
+    dosDate: entry.dosDate,
+    crc: entry.crc,
+    compressedSize: raw.length,
+    size: entry.size,
+    chunks: [raw],
+  };
+}
+
+export function prepareBytes(name: string, data: Uint8Array, level: DeflateLevel = 6): PreparedEntry {
+  const packed = level > 0 && data.length > 0 ? deflateSync(data, { level }) : data;
+  return {
+    name, flags: 0, method: packed === data ? 0 : 8, dosTime: 0, dosDate: DOS_DATE_1980,
+    crc: crc32(data), compressedSize: packed.length, size: data.length, chunks: [packed],
+  };
+}
+
+const encoder = new TextEncoder();
+
+export function prepareText(name: string, text: string, level: DeflateLevel = 6): PreparedEntry {
+  return prepareBytes(name, encoder.encode(text), level);
+}
+
+/** An entry whose content arrives in pieces: deflated and checksummed as it comes. */
+export class EntryStream {
   private crc = 0;
   private size = 0;
   private readonly deflate: Deflate;
   private readonly chunks: Uint8Array[] = [];
-  private done = false;
+  private result: PreparedEntry | null = null;
 
-  constructor(private readonly onEnd: (crc: number, size: number, chunks: Uint8Array[]) => void, level: number) {
-    this.deflate = new Deflate({ level: level as 6 }, (data) => {
+  constructor(private readonly name: string, level: DeflateLevel = 6) {
+    this.deflate = new Deflate({ level: level === 0 ? 1 : level }, (data) => {
       if (data.length) this.chunks.push(data);
     });
   }
 
   push(data: Uint8Array): void {
-    if (this.done) throw new Error('zip entry already closed');
+    if (this.result) throw new Error('zip entry already closed');
     if (!data.length) return;
     this.crc = crc32(data, this.crc);
     this.size += data.length;
     this.deflate.push(data, false);
   }
 
-  end(): void {
-    if (this.done) return;
-    this.done = true;
+  end(): PreparedEntry {
+    if (this.result) return this.result;
     this.deflate.push(new Uint8Array(0), true);
-    this.onEnd(this.crc, this.size, this.chunks);
+    let compressedSize = 0;
+    for (const c of this.chunks) compressedSize += c.length;
+    this.result = {
+      name: this.name, flags: 0, method: 8, dosTime: 0, dosDate: DOS_DATE_1980,
+      crc: this.crc, compressedSize, size: this.size, chunks: this.chunks,
+    };
+    return this.result;
   }
 }
 
-const encoder = new TextEncoder();
-
-export class ZipWriter {
-  private readonly entries: OutEntry[] = [];
-  private readonly names = new Set<string>();
-
-  constructor(private readonly level = 6) {}
-
-  has(name: string): boolean {
-    return this.names.has(name.toLowerCase());
-  }
-
-  private claim(name: string): Uint8Array {
-    const key = name.toLowerCase();
-    if (this.names.has(key)) throw new Error(`duplicate zip entry ${name}`);
-    this.names.add(key);
-    return encoder.encode(name);
-  }
-
-  /** Copies an entry of another archive without inflating it. */
-  addRaw(entry: ZipEntry, raw: Uint8Array): void {
-    const name = this.claim(entry.name);
-    if (entry.size > U32_MAX - 1 || entry.compressedSize > U32_MAX - 1) throw new Error(`${entry.name}: entry too large`);
-    this.entries.push({
-      name,
-      utf8Name: name.length !== entry.name.length,
-      flags: entry.flags & 0x6, // keep the deflate option bits; sizes now sit in the local header
-      method: entry.method,
-      dosTime: entry.dosTime,
-      dosDate: entry.dosDate,
-      crc: entry.crc,
-      compressedSize: raw.length,
-      size: entry.size,
-      chunks: [raw],
-    });
-  }
-
-  addBytes(name: string, data: Uint8Array): void {
-    const n = this.claim(name);
-    const packed = this.level > 0 && data.length > 0 ? deflateSync(data, { level: this.level as 6 }) : data;
-    const method = packed === data ? 0 : 8;
-    this.entries.push({
-      name: n, utf8Name: n.length !== name.length, flags: 0, method, dosTime: 0, dosDate: DOS_DATE_1980,
-      crc: crc32(data), compressedSize: packed.length, size: data.length, chunks: [packed],
-    });
-  }
-
-  addText(name: string, text: string): void {
-    this.addBytes(name, encoder.encode(text));
-  }
-
-  /** An entry whose content is pushed in pieces; call end() on the stream before finish(). */
-  addStream(name: string): ZipEntryStream {
-    const n = this.claim(name);
-    const entry: OutEntry = {
-      name: n, utf8Name: n.length !== name.length, flags: 0, method: 8, dosTime: 0, dosDate: DOS_DATE_1980,
-      crc: 0, compressedSize: -1, size: 0, chunks: [],
-    };
-    this.entries.push(entry);
-    return new ZipEntryStream((crc, size, chunks) => {
-      entry.crc = crc;
-      entry.size = size;
-      entry.chunks = chunks;
-      entry.compressedSize = chunks.reduce((s, c) => s + c.length, 0);
-    }, Math.max(1, this.level));
-  }
-
-  finish(): Uint8Array {
-    let total = 22;
-    for (const e of this.entries) {
-      if (e.compressedSize < 0) throw new Error('zip entry stream not ended');
-      total += 30 + e.name.length + e.compressedSize + 46 + e.name.length;
+export function buildZip(entries: readonly PreparedEntry[]): Uint8Array {
+  const seen = new Set<string>();
+  const names = entries.map((e) => {
+    const key = e.name.toLowerCase();
+    if (seen.has(key)) throw new Error(`duplicate zip entry ${e.name}`);
+    seen.add(key);
+    return encoder.encode(e.name);
+  });
+  let total = 22;
+  entries.forEach((e, k) => {
+    if (e.size > U32_MAX - 1 || e.compressedSize > U32_MAX - 1) throw new Error(`${e.name}: entry too large`);
+    total += 30 + 46 + 2 * names[k]!.length + e.compressedSize;
+  });
+  if (total > U32_MAX || entries.length > 0xffff) throw new Error('workbook too large for a zip without zip64');
+  const out = new Uint8Array(total);
+  const dv = view(out);
+  let p = 0;
+  const offsets: number[] = [];
+  entries.forEach((e, k) => {
+    const name = names[k]!;
+    const flags = e.flags | (name.length !== e.name.length ? 0x800 : 0);
+    offsets.push(p);
+    dv.setUint32(p, SIG_LOCAL, true);
+    dv.setUint16(p + 4, 20, true);
+    dv.setUint16(p + 6, flags, true);
+    dv.setUint16(p + 8, e.method, true);
+    dv.setUint16(p + 10, e.dosTime, true);
+    dv.setUint16(p + 12, e.dosDate, true);
+    dv.setUint32(p + 14, e.crc, true);
+    dv.setUint32(p + 18, e.compressedSize, true);
+    dv.setUint32(p + 22, e.size, true);
+    dv.setUint16(p + 26, name.length, true);
+    dv.setUint16(p + 28, 0, true);
+    out.set(name, p + 30);
+    p += 30 + name.length;
+    for (const c of e.chunks) {
+      out.set(c, p);
+      p += c.length;
     }
-    if (total > U32_MAX || this.entries.length > 0xffff) throw new Error('workbook too large for a zip without zip64');
-    const out = new Uint8Array(total);
-    const dv = view(out);
-    let p = 0;
-    const offsets: number[] = [];
-    for (const e of this.entries) {
-      offsets.push(p);
-      dv.setUint32(p, SIG_LOCAL, true);
-      dv.setUint16(p + 4, 20, true);
-      dv.setUint16(p + 6, e.flags | (e.utf8Name ? 0x800 : 0), true);
-      dv.setUint16(p + 8, e.method, true);
-      dv.setUint16(p + 10, e.dosTime, true);
-      dv.setUint16(p + 12, e.dosDate, true);
-      dv.setUint32(p + 14, e.crc, true);
-      dv.setUint32(p + 18, e.compressedSize, true);
-      dv.setUint32(p + 22, e.size, true);
-      dv.setUint16(p + 26, e.name.length, true);
-      dv.setUint16(p + 28, 0, true);
-      out.set(e.name, p + 30);
-      p += 30 + e.name.length;
-      for (const c of e.chunks) {
-        out.set(c, p);
-        p += c.length;
-      }
-    }
-    const cdStart = p;
-    this.entries.forEach((e, k) => {
-      dv.setUint32(p, SIG_CENTRAL, true);
-      dv.setUint16(p + 4, 20, true);
-      dv.setUint16(p + 6, 20, true);
-      dv.setUint16(p + 8, e.flags | (e.utf8Name ? 0x800 : 0), true);
-      dv.setUint16(p + 10, e.method, true);
-      dv.setUint16(p + 12, e.dosTime, true);
-      dv.setUint16(p + 14, e.dosDate, true);
-      dv.setUint32(p + 16, e.crc, true);
-      dv.setUint32(p + 20, e.compressedSize, true);
-      dv.setUint32(p + 24, e.size, true);
-      dv.setUint16(p + 28, e.name.length, true);
-      // extra, comment, disk number, internal and external attributes stay 0
-      dv.setUint32(p + 42, offsets[k]!, true);
-      out.set(e.name, p + 46);
-      p += 46 + e.name.length;
-    });
-    dv.setUint32(p, SIG_EOCD, true);
-    dv.setUint16(p + 8, this.entries.length, true);
-    dv.setUint16(p + 10, this.entries.length, true);
-    dv.setUint32(p + 12, p - cdStart, true);
-    dv.setUint32(p + 16, cdStart, true);
-    return out;
-  }
+  });
+  const cdStart = p;
+  entries.forEach((e, k) => {
+    const name = names[k]!;
+    const flags = e.flags | (name.length !== e.name.length ? 0x800 : 0);
+    dv.setUint32(p, SIG_CENTRAL, true);
+    dv.setUint16(p + 4, 20, true);
+    dv.setUint16(p + 6, 20, true);
+    dv.setUint16(p + 8, flags, true);
+    dv.setUint16(p + 10, e.method, true);
+    dv.setUint16(p + 12, e.dosTime, true);
+    dv.setUint16(p + 14, e.dosDate, true);
+    dv.setUint32(p + 16, e.crc, true);
+    dv.setUint32(p + 20, e.compressedSize, true);
+    dv.setUint32(p + 24, e.size, true);
+    dv.setUint16(p + 28, name.length, true);
+    // extra, comment, disk number and attributes stay 0
+    dv.setUint32(p + 42, offsets[k]!, true);
+    out.set(name, p + 46);
+    p += 46 + name.length;
+  });
+  dv.setUint32(p, SIG_EOCD, true);
+  dv.setUint16(p + 8, entries.length, true);
+  dv.setUint16(p + 10, entries.length, true);
+  dv.setUint32(p + 12, p - cdStart, true);
+  dv.setUint32(p + 16, cdStart, true);
+  return out;
 }

@@ -1,0 +1,966 @@
+// Writes Tablero's sheets (OutputSheet) into an .xlsx: a new workbook, or the user's workbook with every
+// original part copied byte for byte (compressed data included) plus our sheets. The parts we must
+// touch (workbook.xml, its .rels, [Content_Types].xml, styles.xml) are edited by inserting our elements;
+// nothing of the user's is re-serialised. Runs in Node and in the browser (no Node APIs).
+//
+// Layout of a sheet: `lines` from row 1 (the first bold), a blank row, then each table (its caption in
+// bold, the header row, the data rows) as a real Excel table (TableStyleMedium2, autofilter), one blank
+// row between tables, then a blank row and the `notes`. A table's totalRow is written as a plain bold
+// row just below the table, outside it, so sorting and filtering never move it. The first table's
+// header row is frozen.
+import { columnLetter } from '../../core/grid';
+import { isoToSerial, parseISO } from '../../core/dates';
+import {
+  freeSheetName, isOutputDate, safeSheetName,
+  type ColumnType, type Fill, type OutputColumn, type OutputSheet, type OutputTable, type OutputValue,
+} from '../../core/output';
+import type { WrittenSheet } from '../host';
+import {
+  contentTypeOf, openPackage, parseRels, relativeTarget, relKind, relsPathFor, REL_NS, REL_TYPE,
+  type Relationship, type SheetKind, type XlsxPackage,
+} from './package';
+import { sheetXmlIsMarked, TABLERO_MARK } from './read';
+import { escapeAttr, escapeText, findTag, findTags, prefixFor, qualifiedName, rootPrefix } from './xml';
+import {
+  buildZip, EntryStream, prepareBytes, prepareRaw, prepareText, rawEntryData,
+  type DeflateLevel, type PreparedEntry,
+} from './zip';
+
+export type { DeflateLevel } from './zip';
+
+export interface WriteOptions {
+  /** Deflate level for the parts we write (default 6; the original parts are copied as they are). */
+  readonly level?: DeflateLevel;
+}
+
+export interface WriteResult {
+  readonly bytes: Uint8Array;
+  readonly written: WrittenSheet[];
+}
+
+/** The value stored in our custom property part (the reader only looks at the property's name). */
+export const TABLERO_MARK_VALUE = '1';
+
+export const FILL_RGB: Readonly<Record<Fill, string>> = {
+  green: 'FFC6EFCE',
+  yellow: 'FFFFEB9C',
+  orange: 'FFF8CBAD',
+  red: 'FFFFC7CE',
+  grey: 'FFEDEDED',
+};
+
+/** Widths: fitted to the content, within these bounds (characters). */
+export const MIN_COLUMN_WIDTH = 8;
+export const MAX_COLUMN_WIDTH = 60;
+/** Excel refuses longer cell texts. */
+const MAX_CELL_TEXT = 32767;
+const TABLE_STYLE = 'TableStyleMedium2';
+
+const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const NS_REL_STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
+const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const CT = {
+  rels: 'application/vnd.openxmlformats-package.relationships+xml',
+  xml: 'application/xml',
+  workbook: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+  worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
+  styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
+  table: 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml',
+  customProperty: 'application/vnd.openxmlformats-officedocument.spreadsheetml.customProperty',
+  core: 'application/vnd.openxmlformats-package.core-properties+xml',
+  app: 'application/vnd.openxmlformats-officedocument.extended-properties+xml',
+} as const;
+const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+const encoder = new TextEncoder();
+
+// ---------------------------------------------------------------------------------------------
+// Entry point
+
+export function writeXlsx(base: Uint8Array | null, sheets: readonly OutputSheet[], opts: WriteOptions = {}): WriteResult {
+  const level: DeflateLevel = opts.level ?? 6;
+  const book = base ? Book.fromPackage(openPackage(base)) : Book.blank();
+  if (book.sheets.length === 0 && sheets.length === 0) throw new Error('a workbook needs at least one sheet');
+  const styles = new StyleBook(book.stylesXml);
+  const written: WrittenSheet[] = [];
+  for (const sheet of sheets) {
+    const slot = book.claimSlot(sheet.name);
+    const rendered = renderSheet(sheet, slot.path, styles, book, level);
+    book.putSheet(slot, rendered);
+    written.push({ requested: sheet.name, name: slot.name });
+  }
+  book.setStyles(styles.render());
+  return { bytes: book.build(level), written };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The workbook being edited: the original package plus our changes.
+
+interface SheetSlot {
+  name: string;
+  sheetId: number;
+  rId: string;
+  path: string;
+  isNew: boolean;
+}
+
+interface BaseSheet {
+  name: string;
+  readonly sheetId: number;
+  readonly rId: string;
+  readonly path: string | null;
+  readonly kind: SheetKind;
+  readonly ours: boolean;
+  readonly rels: readonly Relationship[];
+}
+
+interface RenderedSheet {
+  readonly entry: PreparedEntry;
+  readonly tables: readonly { readonly path: string; readonly xml: string }[];
+  readonly relsXml: string;
+  readonly markPath: string;
+}
+
+class Book {
+  /** Every part of the result that differs from the base (new or rewritten), by lower-case path; null while reserved. */
+  private readonly changed = new Map<string, { readonly name: string; content: PreparedEntry | string | Uint8Array | null }>();
+  private readonly deleted = new Set<string>();
+  private readonly existingParts = new Set<string>();
+  private readonly tableNames = new Set<string>();
+  private readonly tableIds = new Set<number>();
+  private readonly tableByPath = new Map<string, { name: string; id: number }>();
+  private readonly definedNames = new Set<string>();
+  private contentTypes: string;
+  private workbookXml: string;
+  private workbookRels: string;
+  stylesXml: string;
+  private stylesPath: string;
+  private readonly replacedSheetIds: number[] = [];
+
+  private constructor(
+    private readonly pkg: XlsxPackage | null,
+    readonly workbookPath: string,
+    private readonly workbookRelsPath: string,
+    readonly sheets: BaseSheet[],
+    readonly date1904: boolean,
+    texts: { contentTypes: string; workbookXml: string; workbookRels: string; styles: string | null; stylesPath: string | null },
+  ) {
+    this.contentTypes = texts.contentTypes;
+    this.workbookXml = texts.workbookXml;
+    this.workbookRels = texts.workbookRels;
+    if (pkg) for (const e of pkg.entries) this.existingParts.add(e.name.replace(/^\/+/, '').toLowerCase());
+    if (texts.styles !== null && texts.stylesPath !== null) {
+      this.stylesXml = texts.styles;
+      this.stylesPath = texts.stylesPath;
+    } else {
+      // No styles part: create one and point the workbook at it.
+      this.stylesPath = this.freePath(`${dirOrXl(workbookPath)}/styles`, '.xml', false);
+      this.stylesXml = BLANK_STYLES;
+      this.addWorkbookRel(REL_TYPE.styles, this.stylesPath);
+      this.addOverride(this.stylesPath, CT.styles);
+    }
+    for (const m of findTags(this.workbookXml, 'definedName')) {
+      const n = m.attrs.get('name');
+      if (n) this.definedNames.add(n.toLowerCase());
+    }
+  }
+
+  static blank(): Book {
+    const book = new Book(null, 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', [], false, {
+      contentTypes: BLANK_CONTENT_TYPES,
+      workbookXml: BLANK_WORKBOOK,
+      workbookRels: BLANK_WORKBOOK_RELS,
+      styles: BLANK_STYLES,
+      stylesPath: 'xl/styles.xml',
+    });
+    for (const [path, text] of Object.entries(BLANK_PARTS)) book.setPart(path, text);
+    book.setPart('xl/styles.xml', BLANK_STYLES);
+    return book;
+  }
+
+  static fromPackage(pkg: XlsxPackage): Book {
+    const relsXml = pkg.textOf(pkg.workbookRelsPath);
+    const typesXml = pkg.textOf('[Content_Types].xml');
+    if (typesXml === null) throw new Error('the workbook has no [Content_Types].xml');
+    const stylesRel = pkg.workbookRels.find((r) => relKind(r.type) === 'styles' && r.path && pkg.entry(r.path));
+    const stylesPath = stylesRel?.path ? pkg.entry(stylesRel.path)!.name : null;
+    const sheets: BaseSheet[] = pkg.sheets.map((s) => {
+      let rels: Relationship[] = [];
+      let ours = false;
+      if (s.kind === 'worksheet' && s.path) {
+        const relsText = pkg.textOf(relsPathFor(s.path));
+        rels = relsText === null ? [] : parseRels(relsText, s.path);
+        // Only a sheet with a custom property can carry our mark: the others are never inflated.
+        if (rels.some((r) => relKind(r.type) === 'customProperty')) ours = sheetXmlIsMarked(pkg.textOf(s.path) ?? '');
+      }
+      return { name: s.name, sheetId: s.sheetId, rId: s.rId, path: s.path, kind: s.kind, ours, rels };
+    });
+    const book = new Book(pkg, pkg.workbookPath, pkg.workbookRelsPath, sheets, pkg.date1904, {
+      contentTypes: typesXml,
+      workbookXml: pkg.workbookXml,
+      workbookRels: relsXml ?? `${XML_DECL}<Relationships xmlns="${NS_PKG_REL}"></Relationships>`,
+      styles: stylesPath ? pkg.textOf(stylesPath) : null,
+      stylesPath,
+    });
+    // Tables already in the workbook: their names and ids stay taken.
+    const tablePaths = new Set<string>();
+    for (const e of pkg.entries) if (/(^|\/)tables\/[^/]+\.xml$/i.test(e.name)) tablePaths.add(e.name);
+    for (const t of findTags(typesXml, 'Override')) {
+      if ((t.attrs.get('ContentType') ?? '') === CT.table) {
+        const p = (t.attrs.get('PartName') ?? '').replace(/^\/+/, '');
+        if (pkg.entry(p)) tablePaths.add(pkg.entry(p)!.name);
+      }
+    }
+    for (const p of tablePaths) {
+      const tag = findTag(pkg.textOf(p) ?? '', 'table');
+      if (!tag) continue;
+      const name = tag.attrs.get('displayName') ?? tag.attrs.get('name') ?? '';
+      const id = Number(tag.attrs.get('id'));
+      book.tableByPath.set(p.toLowerCase(), { name, id });
+      if (name) book.tableNames.add(name.toLowerCase());
+      if (tag.attrs.get('name')) book.tableNames.add(tag.attrs.get('name')!.toLowerCase());
+      if (Number.isInteger(id)) book.tableIds.add(id);
+    }
+    return book;
+  }
+
+  // ---- sheets
+
+  /** Where a sheet named `requested` goes: replacing our own sheet of that name, or a new free name. */
+  claimSlot(requested: string): SheetSlot {
+    let wanted = safeSheetName(requested).replace(/^'+|'+$/g, '').trim() || 'Tablero';
+    if (wanted.toLowerCase() === 'history') wanted = 'History (Tablero)'; // reserved by Excel
+    const taken = this.sheets.map((s) => s.name);
+    const ours = this.sheets.filter((s) => s.ours).map((s) => s.name);
+    const name = freeSheetName(wanted, taken, ours);
+    const existing = this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (existing) {
+      if (!existing.ours || !existing.path) throw new Error(`internal: sheet "${name}" is not ours`);
+      this.removeSheetParts(existing);
+      this.replacedSheetIds.push(existing.sheetId);
+      if (existing.name !== name) this.renameSheet(existing, name);
+      return { name, sheetId: existing.sheetId, rId: existing.rId, path: existing.path, isNew: false };
+    }
+    const sheetId = Math.max(0, ...this.sheets.map((s) => s.sheetId)) + 1;
+    const path = this.freePath(`${dirOrXl(this.workbookPath)}/worksheets/sheet`, '.xml', true);
+    const rId = this.addWorkbookRel(REL_TYPE.worksheet, path);
+    const slot: SheetSlot = { name, sheetId, rId, path, isNew: true };
+    this.sheets.push({ name, sheetId, rId, path, kind: 'worksheet', ours: true, rels: [] });
+    this.insertSheetElement(slot);
+    return slot;
+  }
+
+  putSheet(slot: SheetSlot, r: RenderedSheet): void {
+    this.setPart(slot.path, r.entry);
+    this.ensureOverride(slot.path, CT.worksheet);
+    this.setPart(relsPathFor(slot.path), r.relsXml);
+    this.setPart(r.markPath, utf16le(TABLERO_MARK_VALUE));
+    this.addOverride(r.markPath, CT.customProperty);
+    for (const t of r.tables) {
+      this.setPart(t.path, t.xml);
+      this.addOverride(t.path, CT.table);
+    }
+    const s = this.sheets.find((x) => x.path === slot.path);
+    if (s) {
+      const i = this.sheets.indexOf(s);
+      this.sheets[i] = { ...s, ours: true, rels: [] };
+    }
+  }
+
+  private removeSheetParts(sheet: BaseSheet): void {
+    if (!sheet.path) return;
+    const relsPath = relsPathFor(sheet.path);
+    this.deletePart(relsPath);
+    for (const rel of sheet.rels) {
+      const kind = relKind(rel.type);
+      if ((kind === 'table' || kind === 'customProperty') && rel.path) {
+        this.deletePart(rel.path);
+        const t = this.tableByPath.get(rel.path.toLowerCase());
+        if (t) {
+          this.tableNames.delete(t.name.toLowerCase());
+          this.tableIds.delete(t.id);
+        }
+      }
+    }
+  }
+
+  private renameSheet(sheet: BaseSheet, name: string): void {
+    for (const t of findTags(this.workbookXml, 'sheet')) {
+      const rid = [...t.attrs].find(([k]) => /(^|:)id$/.test(k) && k.includes(':'))?.[1];
+      if (rid !== sheet.rId) continue;
+      const text = this.workbookXml.slice(t.start, t.end);
+      const renamed = text.replace(/(\sname\s*=\s*)("[^"]*"|'[^']*')/, `$1"${escapeAttr(name)}"`);
+      this.workbookXml = this.workbookXml.slice(0, t.start) + renamed + this.workbookXml.slice(t.end);
+      break;
+    }
+    sheet.name = name;
+  }
+
+  private insertSheetElement(slot: SheetSlot): void {
+    const wp = rootPrefix(this.workbookXml, 'workbook');
+    const rp = prefixFor(this.workbookXml, REL_NS, 'workbook') ?? prefixFor(this.workbookXml, NS_REL_STRICT, 'workbook');
+    const idAttr = rp ? `${rp}:id="${slot.rId}"` : `xmlns:r="${REL_NS}" r:id="${slot.rId}"`;
+    const el = `<${wp}sheet name="${escapeAttr(slot.name)}" sheetId="${slot.sheetId}" ${idAttr}/>`;
+    const sheetsTag = findTag(this.workbookXml, 'sheets');
+    if (!sheetsTag) throw new Error('workbook.xml has no <sheets>');
+    const qn = qualifiedName(this.workbookXml, sheetsTag);
+    if (sheetsTag.selfClosing) {
+      const open = this.workbookXml.slice(sheetsTag.start, sheetsTag.end).replace(/\s*\/>$/, '>');
+      this.workbookXml = this.workbookXml.slice(0, sheetsTag.start) + open + el + `</${qn}>` + this.workbookXml.slice(sheetsTag.end);
+    } else {
+      const close = this.workbookXml.indexOf(`</${qn}>`, sheetsTag.end);
+      if (close < 0) throw new Error('workbook.xml: unterminated <sheets>');
+      this.workbookXml = this.workbookXml.slice(0, close) + el + this.workbookXml.slice(close);
+    }
+  }
+
+  // ---- tables
+
+  allocTable(requested: string): { id: number; name: string; path: string } {
+    const baseName = tableBaseName(requested);
+    let name = baseName;
+    for (let k = 2; this.tableNames.has(name.toLowerCase()) || this.definedNames.has(name.toLowerCase()); k++) {
+      name = `${baseName}_${k}`;
+    }
+    this.tableNames.add(name.toLowerCase());
+    let id = 1;
+    while (this.tableIds.has(id)) id++;
+    this.tableIds.add(id);
+    const path = this.freePath(`${dirOrXl(this.workbookPath)}/tables/table`, '.xml', true);
+    return { id, name, path };
+  }
+
+  allocMarkPath(): string {
+    return this.freePath(`${dirOrXl(this.workbookPath)}/customProperty`, '.bin', true);
+  }
+
+  // ---- parts
+
+  /** `${stem}${n}${ext}` with the smallest n no part of the base or of ours has used (reserved at once). */
+  private freePath(stem: string, ext: string, numbered: boolean): string {
+    for (let n = numbered ? 1 : 0; ; n++) {
+      const p = `${stem}${n === 0 ? '' : n}${ext}`;
+      const key = p.toLowerCase();
+      if (!this.existingParts.has(key) && !this.changed.has(key)) {
+        this.changed.set(key, { name: p, content: null });
+        return p;
+      }
+    }
+  }
+
+  private setPart(path: string, content: PreparedEntry | string | Uint8Array): void {
+    const key = path.toLowerCase();
+    const name = this.changed.get(key)?.name ?? this.pkg?.entry(path)?.name.replace(/^\/+/, '') ?? path;
+    this.changed.set(key, { name, content });
+    this.deleted.delete(key);
+  }
+
+  private deletePart(path: string): void {
+    const key = path.toLowerCase();
+    this.deleted.add(key);
+    this.changed.delete(key);
+    this.removeOverride(path);
+  }
+
+  private addOverride(path: string, type: string): void {
+    const part = '/' + path;
+    this.removeOverride(path);
+    const close = this.contentTypes.lastIndexOf('</');
+    const p = rootPrefix(this.contentTypes, 'Types');
+    this.contentTypes = this.contentTypes.slice(0, close) +
+      `<${p}Override PartName="${escapeAttr(part)}" ContentType="${type}"/>` + this.contentTypes.slice(close);
+  }
+
+  private ensureOverride(path: string, type: string): void {
+    if (contentTypeOf(this.contentTypes, path) !== type) this.addOverride(path, type);
+  }
+
+  private removeOverride(path: string): void {
+    const part = '/' + path.toLowerCase();
+    for (const t of findTags(this.contentTypes, 'Override').reverse()) {
+      if ((t.attrs.get('PartName') ?? '').toLowerCase() === part) {
+        this.contentTypes = this.contentTypes.slice(0, t.start) + this.contentTypes.slice(t.end);
+      }
+    }
+  }
+
+  private addWorkbookRel(type: string, targetPath: string): string {
+    const ids = new Set(findTags(this.workbookRels, 'Relationship').map((t) => t.attrs.get('Id') ?? ''));
+    let n = ids.size + 1;
+    while (ids.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    const close = this.workbookRels.lastIndexOf('</');
+    const p = rootPrefix(this.workbookRels, 'Relationships');
+    this.workbookRels = this.workbookRels.slice(0, close) +
+      `<${p}Relationship Id="${id}" Type="${type}" Target="${escapeAttr(relativeTarget(this.workbookPath, targetPath))}"/>` +
+      this.workbookRels.slice(close);
+    return id;
+  }
+
+  private removeWorkbookRel(id: string): void {
+    for (const t of findTags(this.workbookRels, 'Relationship').reverse()) {
+      if (t.attrs.get('Id') === id) this.workbookRels = this.workbookRels.slice(0, t.start) + this.workbookRels.slice(t.end);
+    }
+  }
+
+  setStyles(xml: string): void {
+    this.stylesXml = xml;
+    this.setPart(this.stylesPath, xml);
+  }
+
+  /** A calculation chain that names cells of a sheet we replaced would make Excel repair the file: drop it. */
+  private dropStaleCalcChain(): void {
+    if (!this.pkg || this.replacedSheetIds.length === 0) return;
+    for (const rel of parseRels(this.workbookRels, this.workbookPath)) {
+      if (relKind(rel.type) !== 'calcChain' || !rel.path) continue;
+      const xml = this.pkg.textOf(rel.path) ?? '';
+      let sheetId = NaN; // "i" may be left out: then it is the previous cell's sheet
+      const stale = findTags(xml, 'c').some((c) => {
+        const i = c.attrs.get('i');
+        if (i !== undefined) sheetId = Number(i);
+        return this.replacedSheetIds.includes(sheetId);
+      });
+      if (stale) {
+        this.deletePart(rel.path);
+        this.removeWorkbookRel(rel.id);
+      }
+    }
+  }
+
+  build(level: DeflateLevel): Uint8Array {
+    this.dropStaleCalcChain();
+    if (!findTags(this.contentTypes, 'Default').some((t) => (t.attrs.get('Extension') ?? '').toLowerCase() === 'rels')) {
+      const close = this.contentTypes.lastIndexOf('</');
+      this.contentTypes = this.contentTypes.slice(0, close) + `<Default Extension="rels" ContentType="${CT.rels}"/>` + this.contentTypes.slice(close);
+    }
+    this.setPart('[Content_Types].xml', this.contentTypes);
+    this.setPart(this.workbookPath, this.workbookXml);
+    this.setPart(this.workbookRelsPath, this.workbookRels);
+
+    const out: PreparedEntry[] = [];
+    const done = new Set<string>();
+    const prepared = (key: string): PreparedEntry | null => {
+      const c = this.changed.get(key);
+      if (!c || c.content === null) return null;
+      if (typeof c.content === 'string') return prepareText(c.name, c.content, level);
+      if (c.content instanceof Uint8Array) return prepareBytes(c.name, c.content, level);
+      return { ...c.content, name: c.name };
+    };
+    if (this.pkg) {
+      for (const e of this.pkg.entries) {
+        const name = e.name.replace(/^\/+/, '');
+        const key = name.toLowerCase();
+        if (done.has(key)) continue; // a duplicated name: the first one is the one readers use
+        done.add(key);
+        if (this.deleted.has(key)) continue;
+        out.push(prepared(key) ?? prepareRaw({ ...e, name }, rawEntryData(this.pkg.bytes, e)));
+      }
+    }
+    // New parts, [Content_Types].xml first as Office writes it.
+    const fresh = [...this.changed.keys()].filter((k) => !done.has(k) && !this.deleted.has(k));
+    fresh.sort((a, b) => (a === '[content_types].xml' ? -1 : b === '[content_types].xml' ? 1 : 0));
+    for (const key of fresh) {
+      const p = prepared(key);
+      if (p) out.push(p);
+    }
+    return buildZip(out);
+  }
+}
+
+function dirOrXl(workbookPath: string): string {
+  const i = workbookPath.lastIndexOf('/');
+  return i < 0 ? 'xl' : workbookPath.slice(0, i);
+}
+
+function utf16le(s: string): Uint8Array {
+  const out = new Uint8Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out[2 * i] = c & 0xff;
+    out[2 * i + 1] = c >>> 8;
+  }
+  return out;
+}
+
+/** Excel table names: a letter or underscore first, then letters, digits, "_" or "."; not like a cell. */
+export function tableBaseName(requested: string): string {
+  let s = requested.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_.]/g, '_');
+  if (!/^[A-Za-z_]/.test(s)) s = `T_${s}`;
+  if (/^([A-Za-z]{1,3}\d+|[RrCc]\d*|[Rr]\d+[Cc]\d+)$/.test(s)) s = `${s}_`;
+  return s.slice(0, 200);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Styles: our fonts, fills, number formats and cell formats, appended after the workbook's own.
+
+type NumFmtKind = 'general' | 'integer' | 'number' | 'percent' | 'date';
+
+const FORMAT_OF_TYPE: Readonly<Record<ColumnType, NumFmtKind>> = {
+  text: 'general',
+  boolean: 'general',
+  integer: 'integer',
+  number: 'number',
+  percent: 'percent',
+  date: 'date',
+};
+
+const CUSTOM_CODES = { percent: '0.0%', date: 'yyyy-mm-dd' } as const;
+const BUILTIN_IDS = { general: 0, integer: 1, number: 2 } as const;
+
+const STYLE_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
+
+class StyleBook {
+  private readonly p: string;
+  private readonly fontCount: number;
+  private readonly fillCount: number;
+  private readonly xfCount: number;
+  private readonly hasBorder: boolean;
+  private readonly hasStyleXf: boolean;
+  private readonly font0: string;
+  private nextNumFmt: number;
+  private readonly numFmts: { id: number; code: string }[] = [];
+  private readonly numFmtIds = new Map<string, number>();
+  private readonly fills: Fill[] = [];
+  private readonly xfs: string[] = [];
+  private readonly xfIndex = new Map<string, number>();
+  private boldUsed = false;
+
+  constructor(private readonly xml: string) {
+    this.p = rootPrefix(xml, 'styleSheet');
+    const children = (container: string, child: string): ReturnType<typeof findTags> => {
+      const t = findTag(xml, container);
+      if (!t || t.selfClosing) return [];
+      const close = xml.indexOf(`</${qualifiedName(xml, t)}>`, t.end);
+      return findTags(xml, child, t.end, close < 0 ? xml.length : close);
+    };
+    const fonts = children('fonts', 'font');
+    this.fontCount = fonts.length;
+    const f0 = fonts[0];
+    if (f0) {
+      const close = f0.selfClosing ? f0.end : xml.indexOf(`</${qualifiedName(xml, f0)}>`, f0.end);
+      this.font0 = f0.selfClosing ? `<${this.p}font>${''}</${this.p}font>` : xml.slice(f0.start, close) + `</${qualifiedName(xml, f0)}>`;
+    } else {
+      this.font0 = `<${this.p}font><${this.p}sz val="11"/><${this.p}name val="Calibri"/><${this.p}family val="2"/></${this.p}font>`;
+    }
+    this.fillCount = children('fills', 'fill').length;
+    this.hasBorder = children('borders', 'border').length > 0;
+    this.hasStyleXf = children('cellStyleXfs', 'xf').length > 0;
+    this.xfCount = children('cellXfs', 'xf').length;
+    let maxId = 163;
+    for (const t of findTags(xml, 'numFmt')) maxId = Math.max(maxId, Number(t.attrs.get('numFmtId')) || 0);
+    this.nextNumFmt = maxId + 1;
+  }
+
+  /** Index in fonts of our bold font (after a default font when the workbook had none). */
+  private get boldFontId(): number {
+    return Math.max(this.fontCount, 1);
+  }
+
+  private numFmtId(kind: NumFmtKind): number {
+    if (kind === 'general' || kind === 'integer' || kind === 'number') return BUILTIN_IDS[kind];
+    let id = this.numFmtIds.get(kind);
+    if (id === undefined) {
+      id = this.nextNumFmt++;
+      this.numFmtIds.set(kind, id);
+      this.numFmts.push({ id, code: CUSTOM_CODES[kind] });
+    }
+    return id;
+  }
+
+  private fillId(fill: Fill): number {
+    let k = this.fills.indexOf(fill);
+    if (k < 0) {
+      this.fills.push(fill);
+      k = this.fills.length - 1;
+    }
+    return Math.max(this.fillCount, 2) + k;
+  }
+
+  /** The cellXfs index for this look; 0 (the workbook's default) for plain General text. */
+  xf(bold: boolean, fill: Fill | null | undefined, kind: NumFmtKind): number {
+    if (!bold && !fill && kind === 'general') return 0;
+    const key = `${bold ? 1 : 0}|${fill ?? ''}|${kind}`;
+    let idx = this.xfIndex.get(key);
+    if (idx !== undefined) return idx;
+    if (bold) this.boldUsed = true;
+    const numFmtId = this.numFmtId(kind);
+    const fontId = bold ? this.boldFontId : 0;
+    const fillId = fill ? this.fillId(fill) : 0;
+    const p = this.p;
+    this.xfs.push(
+      `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0"${this.hasStyleXf ? ' xfId="0"' : ''}` +
+      `${numFmtId ? ' applyNumberFormat="1"' : ''}${bold ? ' applyFont="1"' : ''}${fill ? ' applyFill="1"' : ''}/>`,
+    );
+    idx = Math.max(this.xfCount, 1) + this.xfs.length - 1;
+    this.xfIndex.set(key, idx);
+    return idx;
+  }
+
+  render(): string {
+    const p = this.p;
+    let xml = this.xml;
+    if (!this.xfs.length) return xml;
+    xml = appendChildren(xml, p, 'numFmts', 'numFmt',
+      this.numFmts.map((f) => `<${p}numFmt numFmtId="${f.id}" formatCode="${escapeAttr(f.code)}"/>`));
+    const fonts: string[] = [];
+    if (this.fontCount === 0) fonts.push(this.font0);
+    if (this.boldUsed) fonts.push(boldFont(this.font0, p));
+    xml = appendChildren(xml, p, 'fonts', 'font', fonts);
+    const fills: string[] = [];
+    if (this.fills.length) {
+      for (let k = this.fillCount; k < 2; k++) fills.push(`<${p}fill><${p}patternFill patternType="${k === 0 ? 'none' : 'gray125'}"/></${p}fill>`);
+      for (const f of this.fills) {
+        fills.push(`<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${FILL_RGB[f]}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
+      }
+    }
+    xml = appendChildren(xml, p, 'fills', 'fill', fills);
+    if (!this.hasBorder) {
+      xml = appendChildren(xml, p, 'borders', 'border', [`<${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border>`]);
+    }
+    const xfs = this.xfCount === 0 ? [`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`, ...this.xfs] : this.xfs;
+    xml = appendChildren(xml, p, 'cellXfs', 'xf', xfs);
+    return xml;
+  }
+}
+
+function boldFont(font0: string, p: string): string {
+  const open = /^<[^>]*?(\/?)>/.exec(font0);
+  if (!open) return `<${p}font><${p}b/></${p}font>`;
+  const body = font0.slice(open[0].length).replace(new RegExp(`<${p}b(\\s[^>]*)?/>`, 'g'), '');
+  return `${open[0]}<${p}b/>${body}`;
+}
+
+/** Appends `items` to the container element `local` (created in schema order when missing); fixes count. */
+function appendChildren(xml: string, p: string, local: string, childLocal: string, items: readonly string[]): string {
+  if (!items.length) return xml;
+  const tag = findTag(xml, local);
+  if (!tag) {
+    const block = `<${p}${local} count="${items.length}">${items.join('')}</${p}${local}>`;
+    for (const follower of STYLE_ORDER.slice(STYLE_ORDER.indexOf(local) + 1)) {
+      const t = findTag(xml, follower);
+      if (t) return xml.slice(0, t.start) + block + xml.slice(t.start);
+    }
+    const close = xml.lastIndexOf('</');
+    return xml.slice(0, close) + block + xml.slice(close);
+  }
+  const qn = qualifiedName(xml, tag);
+  let open = xml.slice(tag.start, tag.end);
+  if (tag.selfClosing) {
+    open = open.replace(/\s*\/>$/, '>');
+    return xml.slice(0, tag.start) + setCount(open, items.length) + items.join('') + `</${qn}>` + xml.slice(tag.end);
+  }
+  const close = xml.indexOf(`</${qn}>`, tag.end);
+  if (close < 0) throw new Error(`styles.xml: unterminated <${qn}>`);
+  const existing = findTags(xml, childLocal, tag.end, close).length;
+  return xml.slice(0, tag.start) + setCount(open, existing + items.length) + xml.slice(tag.end, close) + items.join('') + xml.slice(close);
+}
+
+function setCount(openTag: string, count: number): string {
+  if (/\scount\s*=\s*("[^"]*"|'[^']*')/.test(openTag)) return openTag.replace(/(\scount\s*=\s*)("[^"]*"|'[^']*')/, `$1"${count}"`);
+  return openTag.replace(/^(<[^\s/>]+)/, `$1 count="${count}"`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sheets
+
+interface ColPlan {
+  readonly type: ColumnType;
+  readonly kind: NumFmtKind;
+  readonly fill: Fill | undefined;
+  readonly bands: readonly { readonly atLeast: number; readonly fill: Fill }[];
+}
+
+interface TablePlan {
+  readonly table: OutputTable;
+  readonly name: string;
+  readonly id: number;
+  readonly path: string;
+  readonly headers: string[];
+  readonly cols: ColPlan[];
+  readonly captionRow: number;
+  readonly headerRow: number;
+  readonly dataCount: number;
+  readonly lastRow: number;
+  readonly totalRow: number;
+}
+
+/** Sheet-part chunks are encoded and deflated once this many characters have gathered. */
+const CHUNK_CHARS = 1 << 17;
+
+class XmlSink {
+  private parts: string[] = [];
+  private chars = 0;
+  constructor(private readonly stream: EntryStream) {}
+  add(s: string): void {
+    this.parts.push(s);
+    this.chars += s.length;
+    if (this.chars >= CHUNK_CHARS) this.flush();
+  }
+  flush(): void {
+    if (!this.parts.length) return;
+    this.stream.push(encoder.encode(this.parts.join('')));
+    this.parts = [];
+    this.chars = 0;
+  }
+  end(): PreparedEntry {
+    this.flush();
+    return this.stream.end();
+  }
+}
+
+function headerNames(columns: readonly OutputColumn[]): string[] {
+  const seen = new Set<string>();
+  return columns.map((c, i) => {
+    // eslint-disable-next-line no-control-regex -- line breaks and tabs cannot be in a table column name
+    const base = c.header.replace(/[\u0000-\u001F]+/g, ' ').trim().slice(0, 255) || `Column${i + 1}`;
+    let name = base;
+    for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${base} ${k}`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
+
+function textLength(s: string): number {
+  if (s.indexOf('\n') < 0) return s.length;
+  let m = 0;
+  for (const line of s.split('\n')) m = Math.max(m, line.length);
+  return m;
+}
+
+function displayLength(v: OutputValue | undefined, kind: NumFmtKind): number {
+  if (v === null || v === undefined) return 0;
+  if (typeof v === 'string') return textLength(v);
+  if (typeof v === 'boolean') return 5;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return 0;
+    if (kind === 'percent') return (v * 100).toFixed(1).length + 1;
+    if (kind === 'integer') return Math.round(v).toString().length;
+    if (kind === 'number') return v.toFixed(2).length;
+    return String(v).length;
+  }
+  return 10;
+}
+
+/** Width samples at most this many rows per table (big generated tables need no exact fit). */
+const WIDTH_SAMPLE_ROWS = 5000;
+
+function renderSheet(sheet: OutputSheet, path: string, styles: StyleBook, book: Book, level: DeflateLevel): RenderedSheet {
+  const date1904 = book.date1904;
+  const lines = sheet.lines;
+  const notes = sheet.notes ?? [];
+
+  // ---- layout
+  let r = lines.length;
+  const plans: TablePlan[] = [];
+  for (const table of sheet.tables) {
+    if (!table.columns.length) continue;
+    if (r > 0) r += 1;
+    const captionRow = table.caption ? ++r : 0;
+    const headerRow = ++r;
+    const hasTotal = !!table.totalRow && table.rows.length > 0;
+    const dataCount = table.rows.length - (hasTotal ? 1 : 0);
+    const lastRow = headerRow + Math.max(1, dataCount);
+    r = lastRow;
+    const totalRow = hasTotal ? ++r : 0;
+    const alloc = book.allocTable(table.name);
+    plans.push({
+      table, ...alloc, headers: headerNames(table.columns),
+      cols: table.columns.map((c) => ({ type: c.type, kind: FORMAT_OF_TYPE[c.type] ?? 'general', fill: c.fill, bands: c.bands ?? [] })),
+      captionRow, headerRow, dataCount, lastRow, totalRow,
+    });
+  }
+  let notesRow = 0;
+  if (notes.length) {
+    if (r > 0) r += 1;
+    notesRow = r + 1;
+    r += notes.length;
+  }
+  const lastRowOfSheet = Math.max(r, 1);
+  const width = Math.max(1, ...plans.map((p) => p.cols.length));
+  const letters: string[] = [];
+  for (let c = 0; c < width; c++) letters.push(columnLetter(c));
+
+  // ---- column widths
+  const widths: number[] = new Array<number>(width).fill(0);
+  const fixed: (number | undefined)[] = new Array<number | undefined>(width).fill(undefined);
+  for (const plan of plans) {
+    const rows = plan.table.rows;
+    const step = Math.max(1, Math.ceil(rows.length / WIDTH_SAMPLE_ROWS));
+    plan.table.columns.forEach((col, c) => {
+      if (col.width !== undefined && col.width > 0) fixed[c] = Math.max(fixed[c] ?? 0, Math.min(255, col.width));
+      let m = plan.headers[c]!.length + 3; // room for the filter button
+      const kind = plan.cols[c]!.kind;
+      for (let k = 0; k < rows.length; k += step) m = Math.max(m, displayLength(rows[k]![c], kind));
+      if (rows.length) m = Math.max(m, displayLength(rows[rows.length - 1]![c], kind));
+      widths[c] = Math.max(widths[c]!, m);
+    });
+  }
+
+  // ---- styles
+  const boldXf = styles.xf(true, null, 'general');
+  const colStyles = plans.map((plan) => plan.cols.map((col) => ({
+    plain: styles.xf(false, col.fill, col.kind),
+    bold: styles.xf(true, col.fill, col.kind),
+    bandPlain: col.bands.map((b) => styles.xf(false, b.fill, col.kind)),
+    bandBold: col.bands.map((b) => styles.xf(true, b.fill, col.kind)),
+  })));
+
+  // ---- sheet XML
+  const sink = new XmlSink(new EntryStream(path, level));
+  const firstHeader = plans[0]?.headerRow ?? 0;
+  sink.add(`${XML_DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${REL_NS}">`);
+  sink.add(`<dimension ref="A1${width > 1 || lastRowOfSheet > 1 ? `:${letters[width - 1]}${lastRowOfSheet}` : ''}"/>`);
+  if (firstHeader > 0) {
+    const top = `A${firstHeader + 1}`;
+    sink.add(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="${firstHeader}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/>` +
+      `<selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`);
+  } else {
+    sink.add('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
+  }
+  sink.add('<sheetFormatPr defaultRowHeight="15"/>');
+  if (plans.length) {
+    let cols = '<cols>';
+    for (let c = 0; c < width; c++) {
+      const w = fixed[c] ?? Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, widths[c]! + 2));
+      cols += `<col min="${c + 1}" max="${c + 1}" width="${Math.round(w * 100) / 100}" customWidth="1"/>`;
+    }
+    sink.add(cols + '</cols>');
+  }
+  sink.add('<sheetData>');
+
+  const textCell = (ref: string, text: string, s: number): string => {
+    const t = text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) : text;
+    const space = /^\s|\s$|\n/.test(t) ? ' xml:space="preserve"' : '';
+    return `<c r="${ref}"${s ? ` s="${s}"` : ''} t="inlineStr"><is><t${space}>${escapeText(t)}</t></is></c>`;
+  };
+  const lineRow = (row: number, text: string, s: number): void => {
+    if (text === '') return;
+    sink.add(`<row r="${row}">${textCell(`A${row}`, text, s)}</row>`);
+  };
+
+  lines.forEach((line, i) => lineRow(i + 1, line, i === 0 ? boldXf : 0));
+
+  plans.forEach((plan, ti) => {
+    const cs = colStyles[ti]!;
+    const cols = plan.cols;
+    const n = cols.length;
+    if (plan.captionRow) lineRow(plan.captionRow, plan.table.caption ?? '', boldXf);
+    let head = `<row r="${plan.headerRow}">`;
+    for (let c = 0; c < n; c++) head += textCell(`${letters[c]}${plan.headerRow}`, plan.headers[c]!, 0);
+    sink.add(head + '</row>');
+
+    const cell = (ref: string, v: OutputValue | undefined, c: number, bold: boolean): string => {
+      const st = cs[c]!;
+      const col = cols[c]!;
+      if (v === null || v === undefined) {
+        const s = bold ? st.bold : col.fill ? st.plain : 0;
+        return s ? `<c r="${ref}" s="${s}"/>` : '';
+      }
+      if (typeof v === 'number') {
+        if (!Number.isFinite(v)) return '';
+        let s = bold ? st.bold : st.plain;
+        const bands = col.bands;
+        for (let b = 0; b < bands.length; b++) {
+          if (v >= bands[b]!.atLeast) {
+            s = bold ? st.bandBold[b]! : st.bandPlain[b]!;
+            break;
+          }
+        }
+        return `<c r="${ref}"${s ? ` s="${s}"` : ''}><v>${v}</v></c>`;
+      }
+      const s = bold ? st.bold : st.plain;
+      if (typeof v === 'string') return textCell(ref, v, s);
+      if (typeof v === 'boolean') return `<c r="${ref}"${s ? ` s="${s}"` : ''} t="b"><v>${v ? 1 : 0}</v></c>`;
+      if (isOutputDate(v)) {
+        if (!parseISO(v.date)) return textCell(ref, v.date, s);
+        // A date outside a date column still shows as a date.
+        const ds = col.kind === 'date' ? s : styles.xf(bold, col.fill, 'date');
+        return `<c r="${ref}"${ds ? ` s="${ds}"` : ''}><v>${isoToSerial(v.date, date1904)}</v></c>`;
+      }
+      return '';
+    };
+
+    const rows = plan.table.rows;
+    for (let k = 0; k < plan.dataCount; k++) {
+      const rowNum = plan.headerRow + 1 + k;
+      const values = rows[k]!;
+      let xml = `<row r="${rowNum}">`;
+      for (let c = 0; c < n; c++) xml += cell(letters[c]! + rowNum, values[c], c, false);
+      sink.add(xml + '</row>');
+    }
+    if (plan.totalRow) {
+      const values = rows[rows.length - 1]!;
+      let xml = `<row r="${plan.totalRow}">`;
+      for (let c = 0; c < n; c++) xml += cell(letters[c]! + plan.totalRow, values[c], c, true);
+      sink.add(xml + '</row>');
+    }
+  });
+  notes.forEach((note, i) => lineRow(notesRow + i, note, 0));
+  sink.add('</sheetData>');
+  sink.add('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+
+  // Relationships of the sheet: rId1 our mark, rId2… the tables.
+  const markPath = book.allocMarkPath();
+  let rels = `${XML_DECL}<Relationships xmlns="${NS_PKG_REL}">` +
+    `<Relationship Id="rId1" Type="${REL_TYPE.customProperty}" Target="${escapeAttr(relativeTarget(path, markPath))}"/>`;
+  sink.add(`<customProperties><customPr name="${TABLERO_MARK}" r:id="rId1"/></customProperties>`);
+  if (plans.length) {
+    let parts = `<tableParts count="${plans.length}">`;
+    plans.forEach((plan, k) => {
+      rels += `<Relationship Id="rId${k + 2}" Type="${REL_TYPE.table}" Target="${escapeAttr(relativeTarget(path, plan.path))}"/>`;
+      parts += `<tablePart r:id="rId${k + 2}"/>`;
+    });
+    sink.add(parts + '</tableParts>');
+  }
+  rels += '</Relationships>';
+  sink.add('</worksheet>');
+
+  const tables = plans.map((plan) => {
+    const ref = `A${plan.headerRow}:${letters[plan.cols.length - 1]}${plan.lastRow}`;
+    let xml = `${XML_DECL}<table xmlns="${NS_MAIN}" id="${plan.id}" name="${plan.name}" displayName="${plan.name}" ref="${ref}" totalsRowShown="0">` +
+      `<autoFilter ref="${ref}"/><tableColumns count="${plan.headers.length}">`;
+    plan.headers.forEach((h, c) => {
+      xml += `<tableColumn id="${c + 1}" name="${escapeAttr(h)}"/>`;
+    });
+    xml += `</tableColumns><tableStyleInfo name="${TABLE_STYLE}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`;
+    return { path: plan.path, xml };
+  });
+  return { entry: sink.end(), tables, relsXml: rels, markPath };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A new workbook's fixed parts.
+
+const BLANK_CONTENT_TYPES = `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+  `<Default Extension="rels" ContentType="${CT.rels}"/><Default Extension="xml" ContentType="${CT.xml}"/>` +
+  `<Override PartName="/xl/workbook.xml" ContentType="${CT.workbook}"/>` +
+  `<Override PartName="/xl/styles.xml" ContentType="${CT.styles}"/>` +
+  `<Override PartName="/docProps/core.xml" ContentType="${CT.core}"/>` +
+  `<Override PartName="/docProps/app.xml" ContentType="${CT.app}"/></Types>`;
+
+const BLANK_WORKBOOK = `${XML_DECL}<workbook xmlns="${NS_MAIN}" xmlns:r="${REL_NS}">` +
+  '<workbookPr/><bookViews><workbookView/></bookViews><sheets/></workbook>';
+
+const BLANK_WORKBOOK_RELS = `${XML_DECL}<Relationships xmlns="${NS_PKG_REL}">` +
+  `<Relationship Id="rId1" Type="${REL_TYPE.styles}" Target="styles.xml"/></Relationships>`;
+
+const BLANK_STYLES = `${XML_DECL}<styleSheet xmlns="${NS_MAIN}">` +
+  '<fonts count="1"><font><sz val="11"/><color rgb="FF000000"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+  `<dxfs count="0"/><tableStyles count="0" defaultTableStyle="${TABLE_STYLE}" defaultPivotStyle="PivotStyleLight16"/></styleSheet>`;
+
+const BLANK_PARTS: Readonly<Record<string, string>> = {
+  '_rels/.rels': `${XML_DECL}<Relationships xmlns="${NS_PKG_REL}">` +
+    `<Relationship Id="rId1" Type="${REL_TYPE.officeDocument}" Target="xl/workbook.xml"/>` +
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
+    `<Relationship Id="rId3" Type="${REL_NS}/extended-properties" Target="docProps/app.xml"/></Relationships>`,
+  'docProps/core.xml': `${XML_DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" ' +
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>Tablero</dc:creator></cp:coreProperties>',
+  'docProps/app.xml': `${XML_DECL}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
+    '<Application>Tablero</Application></Properties>',
+};

@@ -1,0 +1,202 @@
+// Browser mode only: the workbook's sheet next to the pane, so "select" has somewhere to land.
+// Read-only; merged cells span, overdue rows are tinted when highlights are on, as Excel would show them.
+import * as React from 'react';
+import { makeStyles, tokens, Tab, TabList, Caption1, mergeClasses } from '@fluentui/react-components';
+import type { Cell, SheetGrid, WorkbookGrid } from '../../core/grid';
+import { columnLetter, isDateCell, isErrorCell, parseRange, sheetWidth } from '../../core/grid';
+import { serialToISO } from '../../core/dates';
+import type { CheckResult } from '../../core/model';
+import { useStrings } from '../strings';
+
+const MAX_ROWS = 400;
+const MAX_COLS = 30;
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0, backgroundColor: tokens.colorNeutralBackground1 },
+  head: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  scroller: { flexGrow: 1, overflow: 'auto', minHeight: 0, position: 'relative' },
+  table: { borderCollapse: 'separate', borderSpacing: 0, fontSize: '12px', fontFamily: tokens.fontFamilyBase, tableLayout: 'fixed' },
+  corner: { position: 'sticky', top: 0, left: 0, zIndex: 3, backgroundColor: '#F3F2F1', width: '40px', borderRight: '1px solid #D1D1D1', borderBottom: '1px solid #D1D1D1' },
+  colHead: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 2,
+    backgroundColor: '#F3F2F1',
+    color: '#605E5C',
+    fontWeight: 400,
+    height: '22px',
+    borderRight: '1px solid #E1DFDD',
+    borderBottom: '1px solid #D1D1D1',
+  },
+  rowHead: {
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    backgroundColor: '#F3F2F1',
+    color: '#605E5C',
+    textAlign: 'center',
+    borderRight: '1px solid #D1D1D1',
+    borderBottom: '1px solid #E1DFDD',
+    width: '40px',
+  },
+  cell: {
+    borderRight: '1px solid #EDEBE9',
+    borderBottom: '1px solid #EDEBE9',
+    padding: '3px 6px',
+    verticalAlign: 'top',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    maxWidth: '320px',
+    color: '#201F1E',
+    backgroundColor: '#fff',
+  },
+  merged: { whiteSpace: 'normal', backgroundColor: '#F7F9FC', fontWeight: 600 },
+  number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  overdue: { backgroundColor: '#FFC7CE', color: '#9C0006' },
+  selected: { outline: '2px solid #107C41', outlineOffset: '-2px', backgroundColor: '#E8F3EC' },
+  selectedHead: { backgroundColor: '#D2E7D9', color: '#0E5C2F', fontWeight: 600 },
+  note: { color: tokens.colorNeutralForeground3, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}` },
+});
+
+function show(v: Cell | undefined, date1904: boolean): string {
+  if (v === null || v === undefined) return '';
+  if (isDateCell(v)) return serialToISO(v.serial, date1904) ?? String(v.serial);
+  if (isErrorCell(v)) return v.code;
+  return String(v);
+}
+
+export function SheetPreview({
+  grid,
+  result,
+  overdueShown,
+  selection,
+  onSheet,
+}: {
+  grid: WorkbookGrid;
+  result: CheckResult | null;
+  overdueShown: boolean;
+  selection: { sheet: string; address: string } | null;
+  onSheet: (name: string) => void;
+}): React.JSX.Element {
+  const s = useStrings();
+  const styles = useStyles();
+  const sheetName = selection?.sheet ?? result?.tables[0]?.sheet ?? grid.sheets[0]?.name ?? '';
+  const sheet: SheetGrid | undefined = grid.sheets.find((x) => x.name === sheetName) ?? grid.sheets[0];
+  const box = selection && selection.sheet === sheet?.name ? parseRange(selection.address) : null;
+  const firstSelected = React.useRef<HTMLTableCellElement | null>(null);
+
+  React.useEffect(() => {
+    firstSelected.current?.scrollIntoView({ block: 'center', inline: 'nearest' });
+  }, [selection]);
+
+  const overdueRows = React.useMemo(() => {
+    const rows = new Set<number>();
+    if (overdueShown && result) for (const t of result.tables) if (t.sheet === sheet?.name) for (const a of t.actions) if (a.overdue) rows.add(a.row - 1);
+    return rows;
+  }, [overdueShown, result, sheet]);
+
+  if (!sheet) return <div className={styles.root} />;
+  const width = Math.min(sheetWidth(sheet), MAX_COLS);
+  const height = Math.min(sheet.rows.length, MAX_ROWS);
+  const colWidths = Array.from({ length: width }, (_, c) => {
+    let w = 4;
+    for (let r = 0; r < height; r++) {
+      const len = show(sheet.rows[r]?.[c], grid.date1904).length;
+      if (len > w) w = len;
+    }
+    return Math.min(300, Math.max(64, w * 6.5));
+  });
+  const covered = new Set<string>();
+  const spans = new Map<string, { rowSpan: number; colSpan: number }>();
+  for (const m of sheet.merges) {
+    spans.set(`${m.r0}:${m.c0}`, { rowSpan: m.r1 - m.r0 + 1, colSpan: Math.min(m.c1, width - 1) - m.c0 + 1 });
+    for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) covered.add(`${r}:${c}`);
+  }
+  const inBox = (r: number, c: number): boolean => !!!!box && r >= box.r0 && r <= box.r1 && c >= box.c0 && c <= box.c1;
+  let anchored = false;
+
+  return (
+    <div className={styles.root} data-testid="sheet-preview">
+      <div className={styles.head}>
+        <h2 className={styles.title}>{s('previewTitle')}</h2>
+        {selection ? <Caption1 data-testid="preview-selection">{s('previewSelected', { ref: `${selection.sheet}!${selection.address}` })}</Caption1> : null}
+      </div>
+      {grid.sheets.length > 1 ? (
+        <TabList size="small" selectedValue={sheet.name} onTabSelect={(_, d) => onSheet(String(d.value))} aria-label={s('previewSheets')}>
+          {grid.sheets.map((x) => (
+            <Tab key={x.name} value={x.name}>
+              {x.name}
+            </Tab>
+          ))}
+        </TabList>
+      ) : null}
+      <div className={styles.scroller} tabIndex={0} role="region" aria-label={`${s('previewTitle')}: ${sheet.name}`}>
+        <table className={styles.table} aria-label={sheet.name}>
+          <colgroup>
+            <col style={{ width: '40px' }} />
+            {colWidths.map((w, c) => (
+              <col key={c} style={{ width: `${w}px` }} />
+            ))}
+          </colgroup>
+          <thead>
+            <tr>
+              <th className={styles.corner} aria-hidden />
+              {colWidths.map((_, c) => (
+                <th key={c} scope="col" className={mergeClasses(styles.colHead, !!box && c >= box.c0 && c <= box.c1 && styles.selectedHead)}>
+                  {columnLetter(c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: height }, (_, r) => (
+              <tr key={r} data-row={r + 1}>
+                <th scope="row" className={mergeClasses(styles.rowHead, !!box && r >= box.r0 && r <= box.r1 && styles.selectedHead)}>
+                  {r + 1}
+                </th>
+                {colWidths.map((_, c) => {
+                  if (covered.has(`${r}:${c}`)) return null;
+                  const v = sheet.rows[r]?.[c];
+                  const text = show(v, grid.date1904);
+                  const span = spans.get(`${r}:${c}`);
+                  const sel = inBox(r, c);
+                  const ref = sel && !anchored ? firstSelected : undefined;
+                  if (sel) anchored = true;
+                  return (
+                    <td
+                      key={c}
+                      ref={ref}
+                      rowSpan={span?.rowSpan}
+                      colSpan={span?.colSpan}
+                      title={text.length > 30 ? text : undefined}
+                      data-selected={sel || undefined}
+                      className={mergeClasses(
+                        styles.cell,
+                        span && styles.merged,
+                        (typeof v === 'number' || isDateCell(v)) && styles.number,
+                        overdueRows.has(r) && styles.overdue,
+                        sel && styles.selected,
+                      )}
+                    >
+                      {text}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {sheet.rows.length > MAX_ROWS ? <Caption1 className={styles.note}>{s('previewTruncated', { rows: MAX_ROWS })}</Caption1> : null}
+    </div>
+  );
+}

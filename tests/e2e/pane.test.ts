@@ -1,0 +1,236 @@
+// The pane in real headless Chromium, in browser mode, against the production build.
+// Builds dist/ first when it is missing or older than the sources; serves it on 127.0.0.1.
+import * as fs from 'fs';
+import * as path from 'path';
+import { spawnSync } from 'child_process';
+import type { Server, AddressInfo } from 'net';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { serve } from '../../scripts/serve';
+import { readXlsx } from '../../src/hosts/xlsx/read';
+import { unzipParts, readText, sheetPartPath } from '../../src/hosts/browser/ooxml';
+import { CF_MARKER } from '../../src/hosts/browser/rules';
+import { cellText, type SheetGrid } from '../../src/core/grid';
+
+const ROOT = path.join(__dirname, '..', '..');
+const DIST = path.join(ROOT, 'dist');
+const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts');
+const FIXTURE = path.join(ROOT, '..', 'shared', 'fixtures', 'plan-de-mejora-agua-ecuador-2011.xlsx');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const OVERDUE_IDS = ['1.2', '1.5', '1.7', '2.1', '2.2', '2.3', '3.1', '4.1', '4.2', '4.3', '5.1', '6.1', '8.2', '10.1', '11.2', '11.3', '11.4', '12.1', '12.2', '12.3'];
+
+function newestMtime(p: string): number {
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = 0;
+  for (const e of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, e)));
+  return newest;
+}
+
+/** The production build, rebuilt when any input is newer than dist/taskpane.html. */
+function ensureBuild(): void {
+  const out = path.join(DIST, 'taskpane.html');
+  const inputs = [path.join(ROOT, 'src'), path.join(ROOT, 'webpack.config.js'), path.join(ROOT, 'samples'), path.join(ROOT, 'package.json')];
+  const built = fs.existsSync(out) ? fs.statSync(out).mtimeMs : 0;
+  if (built && Math.max(...inputs.map(newestMtime)) <= built) return;
+  const r = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`webpack build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+let server: Server;
+let browser: Browser;
+let baseUrl: string;
+
+beforeAll(async () => {
+  ensureBuild();
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  server = (await serve(DIST, { port: 0 })) as unknown as Server;
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+/** A fresh page in browser mode: the Office.js CDN is unreachable, as it is offline. */
+async function openPane(locale: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ locale, viewport: { width: 1440, height: 960 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route('https://appsforoffice.microsoft.com/**', (r) => r.abort('internetdisconnected'));
+  await page.goto(`${baseUrl}/taskpane.html`);
+  return { context, page, errors };
+}
+
+async function openFixtureAsOf(page: Page, asOf: string): Promise<void> {
+  await page.getByTestId('table-item').first().waitFor();
+  await page.getByTestId('file-input').setInputFiles(FIXTURE);
+  await page.getByTestId('file-name').filter({ hasText: 'plan-de-mejora-agua-ecuador-2011.xlsx' }).waitFor();
+  await page.getByTestId('kpi-actions').waitFor();
+  await page.getByTestId('as-of').fill(asOf);
+  await page.getByTestId('section-summary').getByText(/15 (sept|sep)/i).first().waitFor();
+}
+
+function sheetByName(sheets: readonly SheetGrid[], name: string): SheetGrid {
+  const s = sheets.find((x) => x.name === name);
+  if (!s) throw new Error(`no sheet ${name}; have ${sheets.map((x) => x.name).join(', ')}`);
+  return s;
+}
+
+describe('pane in browser mode (production build, headless Chromium)', () => {
+  it('starts on the bundled sample plan without Office.js', async () => {
+    const { context, page, errors } = await openPane('es-EC');
+    try {
+      await page.getByTestId('table-item').first().waitFor({ timeout: 20_000 });
+      expect(await page.getByTestId('file-name').textContent()).toContain('plan-de-mejora-ecuador-2011.xlsx');
+      expect(await page.getByTestId('table-item').count()).toBe(1);
+      expect(await page.getByTestId('table-item').textContent()).toMatch(/Plan de Mejora.*36 acciones/);
+      // Spanish by default for a Spanish-speaking browser.
+      expect(await page.getByTestId('refresh').textContent()).toBe('Actualizar seguimiento');
+      expect(await page.evaluate(() => document.body.dataset.mode)).toBe('browser');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('opens the Ecuador plan from disk: 36 actions and the 20 overdue ones as of 2011-09-15', async () => {
+    const { context, page, errors } = await openPane('es-EC');
+    try {
+      await openFixtureAsOf(page, '2011-09-15');
+      expect(await page.getByTestId('kpi-actions').textContent()).toMatch(/^36/);
+      expect(await page.getByTestId('kpi-overdue').textContent()).toMatch(/^20/);
+      const ids = await page.getByTestId('overdue-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-action-id')));
+      expect([...ids].sort()).toEqual([...OVERDUE_IDS].sort());
+      // The chart carries the same figures as the fixture's README.
+      const bars = await page.locator('[data-testid="status-chart"] [data-bar]').evaluateAll((els) =>
+        Object.fromEntries(els.map((e) => [e.getAttribute('data-bar'), Number(e.getAttribute('data-count'))])),
+      );
+      expect(bars).toEqual({ completed: 5, in_progress: 19, not_started: 11, missing: 1, overdue: 20 });
+      // Grouped by lead organisation, every overdue action is still listed once.
+      await page.getByRole('radio', { name: 'Organización líder' }).check();
+      expect(await page.getByTestId('overdue-item').count()).toBe(20);
+
+      // Clicking an overdue action selects its row in the sheet (the preview in browser mode).
+      await page.locator('[data-testid="overdue-item"][data-action-id="1.2"]').click();
+      expect(await page.getByTestId('preview-selection').textContent()).toContain('Plan de Mejora!A15:G15');
+      expect(await page.locator('[data-testid="sheet-preview"] td[data-selected]').count()).toBeGreaterThan(0);
+      // Clicking a finding selects its cell.
+      await page.getByTestId('finding-item').first().click();
+      expect(await page.getByTestId('preview-selection').textContent()).toMatch(/Plan de Mejora![A-G]\d+$/);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('switches to English and back', async () => {
+    const { context, page } = await openPane('es-EC');
+    try {
+      await page.getByTestId('table-item').first().waitFor();
+      expect(await page.getByTestId('tab-settings').textContent()).toBe('Ajustes');
+      await page.getByTestId('lang-en').click();
+      expect(await page.getByTestId('refresh').textContent()).toBe('Refresh status');
+      expect(await page.getByTestId('tab-settings').textContent()).toBe('Settings');
+      expect(await page.getByRole('heading', { name: /Overdue actions/ }).count()).toBe(1);
+      expect(await page.getByTestId('table-item').textContent()).toContain('36 actions');
+      expect(await page.locator('html').getAttribute('lang')).not.toBeNull();
+      await page.getByTestId('lang-es').click();
+      expect(await page.getByTestId('refresh').textContent()).toBe('Actualizar seguimiento');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('downloads a valid workbook with the Seguimiento table, highlights and dropdowns, user cells unchanged', async () => {
+    const { context, page, errors } = await openPane('en-US');
+    try {
+      await openFixtureAsOf(page, '2011-09-15');
+      await page.getByTestId('highlight').click();
+      await page.getByTestId('remove-highlights').waitFor();
+      await page.getByTestId('dropdowns').click();
+      await page.getByTestId('notice').filter({ hasText: 'Dropdown added' }).waitFor();
+      await page.screenshot({ path: path.join(ARTIFACTS, 'pane-en.png'), fullPage: false });
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+      expect(download.suggestedFilename()).toBe('plan-de-mejora-agua-ecuador-2011 (Tablero).xlsx');
+      const saved = path.join(ARTIFACTS, download.suggestedFilename());
+      await download.saveAs(saved);
+      const bytes = new Uint8Array(fs.readFileSync(saved));
+
+      const wb = readXlsx(bytes);
+      const original = readXlsx(new Uint8Array(fs.readFileSync(FIXTURE)));
+      // The user's sheet keeps every value; ours is added and marked.
+      expect(sheetByName(wb.sheets, 'Plan de Mejora').rows).toEqual(sheetByName(original.sheets, 'Plan de Mejora').rows);
+      const seg = sheetByName(wb.sheets, 'Seguimiento');
+      expect(seg.createdByTablero).toBe(true);
+      const header = seg.rows.findIndex((r) => r.some((c) => cellText(c) === 'Key action'));
+      expect(header).toBeGreaterThanOrEqual(0);
+      const idCol = (seg.rows[header] ?? []).findIndex((c) => cellText(c) === 'No.');
+      const ids = seg.rows.slice(header + 1, header + 37).map((r) => cellText(r[idCol]));
+      expect(ids).toHaveLength(36);
+      expect(ids[0]).toBe('1.1');
+      expect(ids[35]).toBe('12.6');
+
+      const parts = unzipParts(bytes);
+      const segPath = sheetPartPath(parts, 'Seguimiento') ?? '';
+      const segXml = readText(parts, segPath) ?? '';
+      expect(segXml).toMatch(/<tableParts count="\d+">/);
+      expect([...parts.keys()].some((k) => /^xl\/tables\/table\d+\.xml$/.test(k))).toBe(true);
+      const planXml = readText(parts, sheetPartPath(parts, 'Plan de Mejora') ?? '') ?? '';
+      expect(planXml).toContain('<conditionalFormatting');
+      expect(planXml).toContain(CF_MARKER.replace(/"/g, '&quot;'));
+      expect(planXml).toMatch(/<dataValidation type="list"[^>]*errorTitle="Tablero"/);
+      // Conditional formats come before validations, both after mergeCells and before pageMargins.
+      const order = ['</mergeCells>', '<conditionalFormatting', '<dataValidations', '<pageMargins'].map((t) => planXml.indexOf(t));
+      expect(order.every((v, i) => v >= 0 && (i === 0 || v > (order[i - 1] ?? -1)))).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('converts text dates on request, keeps the originals in its own sheet, and undoes', async () => {
+    const { context, page } = await openPane('en-US');
+    try {
+      await openFixtureAsOf(page, '2011-09-15');
+      const label = (await page.getByTestId('convert').textContent()) ?? '';
+      const n = Number(/\((\d+)\)/.exec(label)?.[1]);
+      expect(n).toBeGreaterThan(0);
+      await page.getByTestId('convert').click();
+      const rows = page.locator('[data-testid="convert-table"] tbody tr');
+      expect(await rows.count()).toBe(n);
+      expect(await rows.first().textContent()).toMatch(/Aug-11.*2011/);
+      await page.getByTestId('convert-confirm').click();
+      await page.getByTestId('undo-convert').waitFor();
+      expect(await page.getByTestId('convert').textContent()).toBe('Convert text dates (0)');
+      // Same plan, same verdicts once the deadlines are real dates.
+      expect(await page.getByTestId('kpi-overdue').textContent()).toMatch(/^20/);
+      await page.getByTestId('undo-convert').click();
+      await page.getByTestId('notice').filter({ hasText: 'Original texts restored' }).waitFor();
+      expect(await page.getByTestId('convert').textContent()).toBe(`Convert text dates (${n})`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('saves a screenshot of the pane in Spanish', async () => {
+    const { context, page } = await openPane('es-EC');
+    try {
+      await openFixtureAsOf(page, '2011-09-15');
+      await page.getByTestId('overdue-item').first().click();
+      await page.screenshot({ path: path.join(ARTIFACTS, 'pane-es.png'), fullPage: false });
+      // The pane alone at Excel's task-pane width.
+      await page.setViewportSize({ width: 420, height: 1600 });
+      await page.screenshot({ path: path.join(ARTIFACTS, 'pane-narrow-es.png'), fullPage: false });
+      expect(fs.statSync(path.join(ARTIFACTS, 'pane-es.png')).size).toBeGreaterThan(10_000);
+    } finally {
+      await context.close();
+    }
+  });
+});
