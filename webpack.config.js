@@ -14,7 +14,7 @@ module.exports = (_env, argv) => {
     devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
-      ...(require('fs').existsSync('./src/commands/commands.ts') ? { commands: './src/commands/commands.ts' } : {}), // TEMP
+      commands: './src/commands/commands.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),

@@ -3,11 +3,9 @@ import { parseArgs } from 'node:util';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { z } from 'zod';
-import { checkWorkbook } from '../core/check';
 import { parseISO } from '../core/dates';
-import { buildExport, csvFiles, exportFindings, hasIndicators } from '../core/export';
+import { csvFiles, exportFindings, exportWorkbook } from '../core/export';
 import { catalogue, t, type Lang } from '../core/i18n';
-import { rollupWorkbook } from '../core/rollup';
 import { writeXlsx } from '../hosts/xlsx/write';
 import { writeFileAtomic } from '../hosts/xlsx/node-files';
 import { CliExit, EXIT_INPUT, EXIT_NO_TABLE, EXIT_OK, EXIT_USAGE, loadWorkbookFile, writeOutputFile, type CliIO } from './common';
@@ -100,20 +98,15 @@ export async function runExport(argv: readonly string[], io: CliIO): Promise<num
   if (path.resolve(opts.out) === path.resolve(opts.file)) throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errSameFile'));
 
   const wb = await loadWorkbookFile(opts.file, lang);
-  const check = checkWorkbook(wb.grid, { asOf: opts.asOf, lang });
-  const rollup = rollupWorkbook(wb.grid, { lang });
-  if (!check.tables.length && !hasIndicators(rollup)) {
-    // Neither a plan nor record sheets: an empty export would only mislead a donor.
-    throw new CliExit(EXIT_NO_TABLE, t(lang, 'cli', 'errNoTable', { file: opts.file }));
-  }
-  const sheets = buildExport({
-    check,
-    rollup,
+  const { sheets, check, rollup, hasContent } = exportWorkbook(wb.grid, {
+    asOf: opts.asOf,
     sourceFile: path.basename(opts.file),
     generatedAt: io.today(),
     version: await tableroVersion(),
     lang,
   });
+  // Neither a plan nor record sheets: an empty export would only mislead a donor.
+  if (!hasContent) throw new CliExit(EXIT_NO_TABLE, t(lang, 'cli', 'errNoTable', { file: opts.file }));
   // Everything is built in memory first: a failure leaves no half-written export behind.
   const { bytes } = writeXlsx(null, sheets);
   const csvDir = opts.csv;

@@ -27,7 +27,7 @@ export interface ParsedDeadline {
   readonly date: string | null;
   /** A period's first day (a date: the date itself); else null. */
   readonly start: string | null;
-  /** The cell as the user sees it: the text typed (tags and line breaks dropped), or a real date's ISO form. */
+  /** The cell as the user sees it, on one line: the text typed (tags dropped, spaces and line breaks as one space), or a real date's ISO form. */
   readonly text: string;
   /** True when a date or period was read out of a text cell. */
   readonly fromText: boolean;
@@ -118,6 +118,8 @@ const RANGES = foldSet(RANGE_WORDS);
 const LABELS = foldSet(LABEL_WORDS);
 const SUFFIXES = foldSet(ORDINAL_SUFFIXES);
 
+/** Runs of spaces, line breaks and non-breaking spaces: the text a cell shows is kept on one line. */
+const SPACE_RUN = /[\s\u00a0\u2007\u202f\u200b]+/g;
 const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
 /** A time of day after the date ("2024-03-15 00:00:00", "2024-03-15T10:30Z", "15/03/2024 3:00 p.m."). */
 const TIME_OF_DAY = /(?:\s+|(?<=\d)t)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?\s?m\.?)?(?:z|[+-]\d{2}:?\d{2})?$/;
@@ -408,7 +410,7 @@ function parseDateCell(serial: number, date1904: boolean): ParsedDeadline {
 }
 
 function parseString(raw: string, dayFirst: boolean): ParsedDeadline {
-  const text = stripTags(raw);
+  const text = stripTags(raw).replace(SPACE_RUN, ' ').trim();
   const long = text.length > MAX_HEAD_CHARS;
   const folded = fold(long ? text.slice(0, MAX_HEAD_CHARS) : text);
   const w = folded.replace(NOT_WORD, ' ').trim();

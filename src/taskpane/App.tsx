@@ -52,8 +52,8 @@ export interface BrowserControls {
   readonly fileName: string;
   readonly isSample: boolean;
   openFile(file: File): void;
-  /** Offers the host's current bytes as a download (App writes Seguimiento first). */
-  download(): void;
+  /** Offers the host's current bytes as a download (App writes Seguimiento first); returns the file name. */
+  download(): string;
 }
 
 export interface AppProps {
@@ -231,12 +231,25 @@ export function App(props: AppProps): React.JSX.Element {
     if (/^\d{4}-\d{2}-\d{2}$/.test(v)) void check(settings, v, lang);
   };
 
-  const refresh = async (): Promise<boolean> => {
-    const out = await run('busyWriting', () => refreshStatus(host, engine, settings, asOf, lang));
-    if (!out) return false;
-    show(out.grid, out.result, highlighted);
+  /** Seguimiento written again; the overdue highlights too when asked (the ribbon always does). */
+  const writeStatus = (withHighlights: boolean) =>
+    run('busyWriting', async () => {
+      const out = await refreshStatus(host, engine, settings, asOf, lang);
+      if (withHighlights) await host.highlightOverdue(out.result);
+      return out;
+    });
+
+  const highlightNoteFor = (r: CheckResult): string =>
+    r.asOf === today ? s('highlightLiveNote') : s('highlightAsOfNote', { asOf: s.date(r.asOf) });
+
+  // "Refresh status" does what the ribbon button does: check, rewrite Seguimiento, highlight overdue.
+  const refresh = async (): Promise<void> => {
+    const out = await writeStatus(true);
+    if (!out) return;
+    setHighlighted(true);
+    setHighlightNote(highlightNoteFor(out.result));
+    show(out.grid, out.result, true);
     setNotice({ intent: 'success', text: s('refreshed', { sheet: out.written[0]?.name ?? '' }) });
-    return true;
   };
 
   const select = (sheet: string, address: string, key: string): void => {
@@ -252,7 +265,7 @@ export function App(props: AppProps): React.JSX.Element {
     });
     if (!ok) return;
     setHighlighted(true);
-    setHighlightNote(result.asOf === today ? s('highlightLiveNote') : s('highlightAsOfNote', { asOf: s.date(result.asOf) }));
+    setHighlightNote(highlightNoteFor(result));
     setNotice({ intent: 'success', text: s('highlightDone') });
     if (grid) onChecked?.(grid, result, true);
   };
@@ -315,7 +328,12 @@ export function App(props: AppProps): React.JSX.Element {
 
   const download = async (): Promise<void> => {
     if (!browser) return;
-    if (await refresh()) browser.download();
+    // The download carries a fresh Seguimiento; highlights only if the user has them on.
+    const out = await writeStatus(highlighted);
+    if (!out) return;
+    show(out.grid, out.result, highlighted);
+    const name = browser.download();
+    setNotice({ intent: 'success', text: s('downloaded', { file: name }) });
   };
 
   const fileInput = React.useRef<HTMLInputElement>(null);

@@ -17,11 +17,12 @@ async function main(): Promise<void> {
   if (office) {
     const lang: Lang = parseLang(office.displayLanguage) ?? 'es';
     document.documentElement.lang = lang;
-    const { createOfficePaneHost } = await import(/* webpackChunkName: "office-host" */ './office-host');
-    const host = await createOfficePaneHost();
+    // The Office host is only fetched inside Office; browser mode never loads it.
+    const { createOfficeHost } = await import(/* webpackChunkName: "office-host" */ '../hosts/office');
+    const host = createOfficeHost({ lang });
     root.render(
       <FluentProvider theme={webLightTheme} style={{ height: '100%' }}>
-        <App host={host} engine={engine} defaultLang={lang} />
+        <App host={host} engine={engine} defaultLang={lang} onLangChange={(l) => (host.lang = l)} />
       </FluentProvider>,
     );
     return;

@@ -79,6 +79,16 @@ function styleOf(p: Record<string, string>, s: number): { format: string | null;
   return { format, fill };
 }
 
+/** The worksheet part of the sheet called `name`, found through workbook.xml and its relationships. */
+function sheetXml(p: Record<string, string>, name: string): string {
+  const esc = name.replace(/&/g, '&amp;');
+  const rId = new RegExp(`<sheet name="${esc}" sheetId="\\d+" r:id="([^"]+)"`).exec(p['xl/workbook.xml'] ?? '')?.[1];
+  const target = new RegExp(`<Relationship Id="${rId}"[^>]*Target="([^"]+)"`).exec(p['xl/_rels/workbook.xml.rels'] ?? '')?.[1];
+  const xml = target ? p[`xl/${target.replace(/^\/?xl\//, '')}`] : undefined;
+  if (!xml) throw new Error(`no worksheet part for ${name}`);
+  return xml;
+}
+
 function cellStyle(sheetXml: string, ref: string): number {
   const m = new RegExp(`<c r="${ref}"(?: s="(\\d+)")?`).exec(sheetXml);
   if (!m) throw new Error(`no cell ${ref}`);
@@ -181,7 +191,7 @@ describe('tablero export: Ecuador as of 2011-09-15 in English', () => {
     expect(Object.values(total)).toEqual(['Total', 36, 5, 19, 11, 0, 1, 0, 5 / 36, 20, 16 / 36]);
 
     const p = parts(out);
-    const summaryXml = Object.entries(p).find(([k, v]) => k.startsWith('xl/worksheets/') && v.includes('Share not overdue'))?.[1] ?? '';
+    const summaryXml = sheetXml(p, 'Summary');
     // Row 13 is the total; K is the share not overdue, I the % completed.
     expect(styleOf(p, cellStyle(summaryXml, 'K13'))).toEqual({ format: '0.0%', fill: 'FFFFC7CE' });
     expect(styleOf(p, cellStyle(summaryXml, 'I13')).format).toBe('0.0%');
@@ -343,7 +353,7 @@ describe('tablero export: Honduras adds the Indicators sheet', () => {
     expect(rows.filter((x) => x['Area level'] === 'Municipality' && x['Indicator'] === 'Water coverage (households)')).toHaveLength(26);
     // The value column is a real percent.
     const p = parts(out);
-    const xml = Object.entries(p).find(([k, v]) => k.startsWith('xl/worksheets/') && v.includes('Denominator'))?.[1] ?? '';
+    const xml = sheetXml(p, 'Indicators');
     expect(styleOf(p, cellStyle(xml, 'F2')).format).toBe('0.0%');
   });
 });

@@ -93,7 +93,7 @@ describe('flat tables', () => {
       ['implausible_deadline', 'warning', 'B3'],
       ['unknown_status', 'warning', 'D3'],
     ]);
-    expect(findingMessage(r.findings[0]!, 'es')).toBe('Plazo imposible «31/02/2024»: no es una fecha real.');
+    expect(findingMessage(r.findings[0]!, 'es')).toBe('Plazo no válido «31/02/2024»: no es una fecha real ni un período reconocible.');
     expect(findingMessage(r.findings[2]!, 'en')).toBe('Unknown status "Concluidoo"; did you mean "Concluido"?');
   });
 });

@@ -145,11 +145,10 @@ describe('continuous actions', () => {
     expect(parseDeadline(s, ES)).toEqual(continuous(s));
   });
 
-  it('reads the text with its line break and tags as one line', () => {
-    expect(parseDeadline('<p>Continuo hasta el\nfinal del Programa</p>', ES)).toEqual(
-      continuous('Continuo hasta el final del Programa'),
-    );
-  });
+  it.each<string>(['<p>Continuo hasta el\nfinal del Programa</p>', 'Continuo hasta el\r\n final\u00a0del  Programa'])(
+    'gives the text of %j on one line',
+    (s) => expect(parseDeadline(s, ES)).toEqual(continuous('Continuo hasta el final del Programa')),
+  );
 });
 
 describe('dates typed as text', () => {
@@ -201,6 +200,7 @@ describe('dates typed as text', () => {
     ['surrounding spaces', '  4-May-11  ', '4-May-11', '2011-05-04'],
     ['non-breaking spaces', '\u00a04-May-11\u00a0', '4-May-11', '2011-05-04'],
     ['line breaks', '\n4-May-11\r\n', '4-May-11', '2011-05-04'],
+    ['a line break inside', '4 de mayo\nde 2011', '4 de mayo de 2011', '2011-05-04'],
     ['<p> tags from the seeds', '<p>19-Sep-11</p>', '19-Sep-11', '2011-09-19'],
     ['a trailing dot', '4-May-11.', '4-May-11.', '2011-05-04'],
     ['en dashes', '31–12–2024', '31–12–2024', '2024-12-31'],

@@ -4,6 +4,7 @@ import { checkWorkbook } from '../../src/core/check';
 import {
   buildExport,
   EXPORT_TABLES,
+  exportWorkbook,
   latestComment,
   programmeTitle,
   sourceRef,
@@ -464,5 +465,23 @@ describe('Honduras fixture: the roll-ups go to the Indicators sheet', () => {
     // The plan part is empty but present, and the missing plan is a finding.
     expect(tableOf(sheets, EXPORT_TABLES.actions).rows).toEqual([]);
     expect(column(tableOf(sheets, EXPORT_TABLES.findings), x.colCode)).toEqual(['no_table']);
+  });
+});
+
+describe('exportWorkbook: check, roll-up and export in one call (what the pane calls)', () => {
+  it('gives the same sheets as buildExport over checkWorkbook', () => {
+    const opts = { asOf: '2011-09-15', sourceFile: 'plan.xlsx', generatedAt: '2011-09-16T08:30:00Z', version: '9.9.9', lang: 'en' as const };
+    const x = exportWorkbook(ecuador, opts);
+    expect(x.hasContent).toBe(true);
+    expect(x.check.summary.overdue).toBe(20);
+    expect(x.sheets).toEqual(exportOf(ecuadorCheck, 'en', x.rollup));
+    expect(x.sheets.map((s) => s.name)).toEqual(['About', 'Key actions', 'Summary', 'Findings']);
+  });
+
+  it('has no content for a workbook with neither a plan nor record sheets', () => {
+    const wb = { date1904: false, sheets: [{ name: 'Presupuesto', rows: [['Rubro', 'Monto'], ['Talleres', 3000]], merges: [] }] };
+    const x = exportWorkbook(wb, { asOf: '2024-01-01', sourceFile: 'b.xlsx', generatedAt: '2024-01-01', version: '1', lang: 'es' });
+    expect(x.hasContent).toBe(false);
+    expect(x.check.tables).toEqual([]);
   });
 });

@@ -134,10 +134,10 @@ describe('pane in browser mode (production build, headless Chromium)', () => {
     const { context, page } = await openPane('es-EC');
     try {
       await page.getByTestId('table-item').first().waitFor();
-      expect(await page.getByTestId('tab-settings').textContent()).toBe('Ajustes');
+      expect(await page.getByRole('tab', { name: 'Ajustes' }).count()).toBe(1);
       await page.getByTestId('lang-en').click();
       expect(await page.getByTestId('refresh').textContent()).toBe('Refresh status');
-      expect(await page.getByTestId('tab-settings').textContent()).toBe('Settings');
+      expect(await page.getByRole('tab', { name: 'Settings' }).count()).toBe(1);
       expect(await page.getByRole('heading', { name: /Overdue actions/ }).count()).toBe(1);
       expect(await page.getByTestId('table-item').textContent()).toContain('36 actions');
       expect(await page.locator('html').getAttribute('lang')).not.toBeNull();

@@ -1,11 +1,14 @@
 // The donor export: the recognised plan (and the roll-ups, when there are record sheets) in one
 // fixed shape — the same sheets and columns every time, in English or Spanish.
+import { checkWorkbook, type CheckOptions } from '../check';
 import { parseISO } from '../dates';
 import type { Finding } from '../findings';
 import { catalogue, findingMessage, type Catalogue, type Lang } from '../i18n';
 import type { Action, Block, CheckResult, StatusId, TableResult } from '../model';
 import { isOutputDate, type ColumnType, type OutputColumn, type OutputSheet, type OutputTable, type OutputValue } from '../output';
 import { leadOrganisation } from '../responsible';
+import type { WorkbookGrid } from '../grid';
+import { rollupWorkbook, type RollupOptions } from '../rollup';
 import type { RollupResult } from '../rollup/types';
 import { hasIndicators, indicatorRows } from './indicators';
 
@@ -22,6 +25,33 @@ export interface ExportInput {
   readonly generatedAt: string;
   readonly version: string;
   readonly lang: Lang;
+}
+
+export interface WorkbookExport {
+  readonly sheets: OutputSheet[];
+  readonly check: CheckResult;
+  readonly rollup: RollupResult;
+  /** False when the workbook holds neither a key-action table nor a record sheet: nothing to export. */
+  readonly hasContent: boolean;
+}
+
+/**
+ * Check, roll up and build the export in one call, for every host: the CLI and the pane write
+ * `sheets` with writeXlsx(null, sheets) as a new workbook.
+ */
+export function exportWorkbook(
+  wb: WorkbookGrid,
+  opts: Omit<ExportInput, 'check' | 'rollup'> & {
+    readonly asOf: string;
+    readonly vocabulary?: CheckOptions['vocabulary'];
+    readonly threshold?: RollupOptions['threshold'];
+    readonly map?: RollupOptions['map'];
+  },
+): WorkbookExport {
+  const check = checkWorkbook(wb, { asOf: opts.asOf, vocabulary: opts.vocabulary, lang: opts.lang });
+  const rollup = rollupWorkbook(wb, { lang: opts.lang, threshold: opts.threshold, map: opts.map });
+  const sheets = buildExport({ check, rollup, sourceFile: opts.sourceFile, generatedAt: opts.generatedAt, version: opts.version, lang: opts.lang });
+  return { sheets, check, rollup, hasContent: check.tables.length > 0 || hasIndicators(rollup) };
 }
 
 /** Excel table names: fixed whatever the language, so formulas and Power Query keep working. */

@@ -4,7 +4,7 @@ import type { Catalogue } from './index';
 export const en: Catalogue = {
   findings: {
     overdue: 'Action {actionId} overdue: due {deadline}, {days} days late (status: {status}).',
-    invalid_deadline: 'Impossible deadline "{text}": not a real date.',
+    invalid_deadline: 'Invalid deadline "{text}": not a real date or a recognisable period.',
     missing_deadline: 'Action {actionId} has no deadline.',
     implausible_deadline: 'Implausible deadline {deadline}: more than 20 years from the as-of date.',
     deadline_as_text: 'Deadline "{text}" is typed as text; read as {deadline}.',

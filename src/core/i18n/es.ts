@@ -3,7 +3,7 @@
 export const es = {
   findings: {
     overdue: 'Acción {actionId} vencida: plazo {deadline}, {days} días de atraso (estado: {status}).',
-    invalid_deadline: 'Plazo imposible «{text}»: no es una fecha real.',
+    invalid_deadline: 'Plazo no válido «{text}»: no es una fecha real ni un período reconocible.',
     missing_deadline: 'La acción {actionId} no tiene plazo.',
     implausible_deadline: 'Plazo poco creíble {deadline}: más de 20 años respecto de la fecha de corte.',
     deadline_as_text: 'El plazo «{text}» está escrito como texto; se leyó como {deadline}.',

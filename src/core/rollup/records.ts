@@ -202,13 +202,16 @@ export function scanRecords(spec: ScanSpec, lang: Lang, findings: Finding[], onR
     onRecord(row, r, nums);
   }
 
-  numeric.forEach((col, i) => {
+  // One finding per column, left to right.
+  const order = numeric.map((_, i) => i).sort((a, b) => (numeric[a]?.col ?? 0) - (numeric[b]?.col ?? 0));
+  for (const i of order) {
+    const col = numeric[i] as NumericColumn;
     const acc = asText[i];
-    if (!acc || !acc.count) return;
+    if (!acc || !acc.count) continue;
     findings.push(
       finding('number_as_text', 'info', { sheet: name, cell: acc.cell }, { column: col.header || columnLetter(col.col), count: acc.count, text: acc.text, value: formatValue(acc.value) }),
     );
-  });
+  }
 
   return { firstRow: spec.headerRow + 2, lastRow: end + 1, records, skippedBlank, skippedTotal, unreadable, asText: textCount };
 }

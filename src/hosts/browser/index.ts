@@ -294,11 +294,16 @@ export class BrowserHost implements PaneHost {
     await this.writeConversionRecord(left);
   }
 
+  /** Our record sheet, whichever language named it. */
+  private async recordSheet(): Promise<SheetGrid | undefined> {
+    const names = LANGS.map((l) => t(l, 'pane', 'convSheetName').toLowerCase());
+    return (await this.read()).sheets.find((s) => s.createdByTablero && names.includes(s.name.toLowerCase()));
+  }
+
   /** Conversions recorded in our sheet (either language's name), not yet undone. */
   async conversionRecord(): Promise<DateConversion[]> {
     const wb = await this.read();
-    const names = LANGS.map((l) => t(l, 'pane', 'convSheetName').toLowerCase());
-    const sheet = wb.sheets.find((s) => s.createdByTablero && names.includes(s.name.toLowerCase()));
+    const sheet = await this.recordSheet();
     if (!sheet) return [];
     const heads = LANGS.map((l) => t(l, 'pane', 'convColSheet'));
     let header: { r: number; c: number } | null = null;
@@ -319,9 +324,11 @@ export class BrowserHost implements PaneHost {
 
   private async writeConversionRecord(records: readonly DateConversion[]): Promise<void> {
     const L = this.lang;
+    // Rewritten in place, also when a session in the other language created it.
+    const existing = await this.recordSheet();
     await this.writeSheets([
       {
-        name: t(L, 'pane', 'convSheetName'),
+        name: existing?.name ?? t(L, 'pane', 'convSheetName'),
         lines: [t(L, 'pane', 'convSheetTitle'), records.length ? t(L, 'pane', 'convSheetHint') : t(L, 'pane', 'convSheetEmpty')],
         tables: [
           {

@@ -44,8 +44,9 @@ export interface XlsxPackage {
   readonly date1904: boolean;
   /** Finds an entry by part name, case-insensitively (OPC part names are). */
   entry(path: string): ZipEntry | undefined;
-  bytesOf(path: string): Uint8Array | null;
-  textOf(path: string): string | null;
+  /** Inflated content (in `scratch` when given and large enough), or null when the part is missing. */
+  bytesOf(path: string, scratch?: Uint8Array): Uint8Array | null;
+  textOf(path: string, scratch?: Uint8Array): string | null;
 }
 
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -199,17 +200,17 @@ export function openPackage(bytes: Uint8Array): XlsxPackage {
     if (!byName.has(key)) byName.set(key, e);
   }
   const entry = (path: string): ZipEntry | undefined => byName.get(path.replace(/^\/+/, '').toLowerCase());
-  const bytesOf = (path: string): Uint8Array | null => {
+  const bytesOf = (path: string, scratch?: Uint8Array): Uint8Array | null => {
     const e = entry(path);
     if (!e) return null;
     try {
-      return extractEntry(bytes, e);
+      return extractEntry(bytes, e, scratch);
     } catch (err) {
       throw new XlsxReadError('corrupt', errorText(err));
     }
   };
-  const textOf = (path: string): string | null => {
-    const b = bytesOf(path);
+  const textOf = (path: string, scratch?: Uint8Array): string | null => {
+    const b = bytesOf(path, scratch);
     return b === null ? null : decodeXml(b);
   };
 

@@ -47,10 +47,15 @@ function readPackage(pkg: XlsxPackage, opts: ReadOptions): WorkbookGrid {
   const sstXml = pkg.textOf(sstRel?.path ?? 'xl/sharedStrings.xml');
   const sst = sstXml === null ? [] : parseSharedStrings(sstXml);
 
+  // One inflate buffer for all sheets: big sheets would otherwise leave a buffer each for the GC.
+  let biggest = 0;
+  for (const ref of toRead) biggest = Math.max(biggest, ref.path ? pkg.entry(ref.path)?.size ?? 0 : 0);
+  const scratch = toRead.length > 1 && biggest > 1 << 20 ? new Uint8Array(biggest) : undefined;
+
   const sheets: SheetGrid[] = [];
   for (const ref of toRead) {
     if (!ref.path) throw new XlsxReadError('corrupt', `the part of sheet "${ref.name}" is missing`);
-    const xml = pkg.textOf(ref.path);
+    const xml = pkg.textOf(ref.path, scratch);
     if (xml === null) throw new XlsxReadError('corrupt', `the part of sheet "${ref.name}" is missing`);
     sheets.push(parseWorksheet(xml, ref.name, { sst, dateStyles, date1904: pkg.date1904 }));
   }
@@ -225,6 +230,9 @@ export function parseWorksheet(xml: string, name: string, ctx: SheetContext): Sh
   const vFast = '<' + p + 'v>';
   const isOpen = '<' + p + 'is';
   const isClose = '</' + p + 'is>';
+  const isFast = `<${p}is><${p}t>`;
+  const isFastClose = `</${p}t></${p}is></${p}c>`;
+  let fastEnd = -1;
   const { sst, dateStyles, date1904 } = ctx;
   const nStyles = dateStyles.length;
   const bad = (what: string): XlsxReadError => new XlsxReadError('corrupt', `sheet "${name}": ${what}`);
@@ -332,6 +340,11 @@ export function parseWorksheet(xml: string, name: string, ctx: SheetContext): Sh
         let value: Cell = null;
         if (selfClose) {
           i = k;
+        } else if (type === T_INLINE && xml.startsWith(isFast, k) && (fastEnd = xml.indexOf('<', k + isFast.length)) >= 0 &&
+          xml.startsWith(isFastClose, fastEnd)) {
+          // <is><t>text</t></is></c>
+          value = decodeCellText(xml.slice(k + isFast.length, fastEnd));
+          i = fastEnd + isFastClose.length;
         } else if (type === T_INLINE) {
           const cEnd = xml.indexOf(cClose, k);
           if (cEnd < 0) throw bad('unterminated cell');

@@ -29,9 +29,15 @@ import {
 export type { DeflateLevel } from './zip';
 
 export interface WriteOptions {
-  /** Deflate level for the parts we write (default 6; the original parts are copied as they are). */
+  /**
+   * Deflate level for the parts we write; the original parts are copied as they are. By default 6,
+   * and 1 for sheets of more than BIG_SHEET_CELLS cells (pure-JS deflate is the writer's main cost).
+   */
   readonly level?: DeflateLevel;
 }
+
+/** Above this many cells a sheet is deflated at level 1 unless a level is given. */
+export const BIG_SHEET_CELLS = 100_000;
 
 export interface WriteResult {
   readonly bytes: Uint8Array;
@@ -65,6 +71,7 @@ const CT = {
   workbook: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
   worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
   styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
+  sharedStrings: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml',
   table: 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml',
   customProperty: 'application/vnd.openxmlformats-officedocument.spreadsheetml.customProperty',
   core: 'application/vnd.openxmlformats-package.core-properties+xml',
@@ -79,13 +86,14 @@ const encoder = new TextEncoder();
 
 export function writeXlsx(base: Uint8Array | null, sheets: readonly OutputSheet[], opts: WriteOptions = {}): WriteResult {
   const level: DeflateLevel = opts.level ?? 6;
-  const book = base ? Book.fromPackage(openPackage(base)) : Book.blank();
+  const book = base ? Book.fromPackage(openPackage(base)) : Book.blank(level);
   if (book.sheets.length === 0 && sheets.length === 0) throw new Error('a workbook needs at least one sheet');
   const styles = new StyleBook(book.stylesXml);
   const written: WrittenSheet[] = [];
   for (const sheet of sheets) {
     const slot = book.claimSlot(sheet.name);
-    const rendered = renderSheet(sheet, slot.path, styles, book, level);
+    const cells = sheet.tables.reduce((n, t) => n + t.rows.length * t.columns.length, 0);
+    const rendered = renderSheet(sheet, slot.path, styles, book, opts.level ?? (cells > BIG_SHEET_CELLS ? 1 : level));
     book.putSheet(slot, rendered);
     written.push({ requested: sheet.name, name: slot.name });
   }
@@ -136,6 +144,8 @@ class Book {
   stylesXml: string;
   private stylesPath: string;
   private readonly replacedSheetIds: number[] = [];
+  /** New workbooks keep their texts in a shared strings part (smaller and quicker to read than inline strings). */
+  sst: SharedStrings | null = null;
 
   private constructor(
     private readonly pkg: XlsxPackage | null,
@@ -165,7 +175,7 @@ class Book {
     }
   }
 
-  static blank(): Book {
+  static blank(level: DeflateLevel): Book {
     const book = new Book(null, 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', [], false, {
       contentTypes: BLANK_CONTENT_TYPES,
       workbookXml: BLANK_WORKBOOK,
@@ -175,6 +185,9 @@ class Book {
     });
     for (const [path, text] of Object.entries(BLANK_PARTS)) book.setPart(path, text);
     book.setPart('xl/styles.xml', BLANK_STYLES);
+    book.sst = new SharedStrings(level);
+    book.addWorkbookRel(`${REL_NS}/sharedStrings`, 'xl/sharedStrings.xml');
+    book.addOverride('xl/sharedStrings.xml', CT.sharedStrings);
     return book;
   }
 
@@ -433,6 +446,7 @@ class Book {
       const close = this.contentTypes.lastIndexOf('</');
       this.contentTypes = this.contentTypes.slice(0, close) + `<Default Extension="rels" ContentType="${CT.rels}"/>` + this.contentTypes.slice(close);
     }
+    if (this.sst) this.setPart('xl/sharedStrings.xml', this.sst.end());
     this.setPart('[Content_Types].xml', this.contentTypes);
     this.setPart(this.workbookPath, this.workbookXml);
     this.setPart(this.workbookRelsPath, this.workbookRels);
@@ -465,6 +479,40 @@ class Book {
     }
     return buildZip(out);
   }
+}
+
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private readonly list: string[] = [];
+  private count = 0;
+  constructor(private readonly level: DeflateLevel) {}
+
+  add(text: string): number {
+    this.count++;
+    let i = this.index.get(text);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(text);
+      this.index.set(text, i);
+    }
+    return i;
+  }
+
+  end(): PreparedEntry {
+    const sink = new XmlSink(new EntryStream('xl/sharedStrings.xml', this.list.length > BIG_SHEET_CELLS / 10 ? 1 : this.level));
+    sink.add(`${XML_DECL}<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.list.length}">`);
+    for (const t of this.list) sink.add(`<si><t${needsPreserve(t) ? ' xml:space="preserve"' : ''}>${escapeText(t)}</t></si>`);
+    sink.add('</sst>');
+    return sink.end();
+  }
+}
+
+function needsPreserve(t: string): boolean {
+  const n = t.length;
+  if (n === 0) return false;
+  const a = t.charCodeAt(0);
+  const z = t.charCodeAt(n - 1);
+  return a <= 32 || z <= 32 || t.indexOf('\n') >= 0;
 }
 
 function dirOrXl(workbookPath: string): string {
@@ -828,10 +876,11 @@ function renderSheet(sheet: OutputSheet, path: string, styles: StyleBook, book: 
   }
   sink.add('<sheetData>');
 
+  const sst = book.sst;
   const textCell = (ref: string, text: string, s: number): string => {
     const t = text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) : text;
-    const space = /^\s|\s$|\n/.test(t) ? ' xml:space="preserve"' : '';
-    return `<c r="${ref}"${s ? ` s="${s}"` : ''} t="inlineStr"><is><t${space}>${escapeText(t)}</t></is></c>`;
+    if (sst) return `<c r="${ref}"${s ? ` s="${s}"` : ''} t="s"><v>${sst.add(t)}</v></c>`;
+    return `<c r="${ref}"${s ? ` s="${s}"` : ''} t="inlineStr"><is><t${needsPreserve(t) ? ' xml:space="preserve"' : ''}>${escapeText(t)}</t></is></c>`;
   };
   const lineRow = (row: number, text: string, s: number): void => {
     if (text === '') return;

@@ -125,8 +125,11 @@ export function rawEntryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   return bytes.subarray(start, end);
 }
 
-/** Inflates one entry. The result may share memory with `bytes` for stored entries. */
-export function extractEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+/**
+ * Inflates one entry. The result may share memory with `bytes` (stored entries) or with `scratch`
+ * (a buffer the caller reuses across entries, at least entry.size long, to spare the garbage collector).
+ */
+export function extractEntry(bytes: Uint8Array, entry: ZipEntry, scratch?: Uint8Array): Uint8Array {
   if (entry.flags & 1) throw new ZipFormatError(`${entry.name}: encrypted zip entry`);
   const raw = rawEntryData(bytes, entry);
   if (entry.method === 0) return raw;
@@ -134,7 +137,8 @@ export function extractEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   if (entry.size === 0) return new Uint8Array(0);
   let out: Uint8Array;
   try {
-    out = inflateSync(raw, { out: new Uint8Array(entry.size) });
+    const target = scratch && scratch.length >= entry.size ? scratch.subarray(0, entry.size) : new Uint8Array(entry.size);
+    out = inflateSync(raw, { out: target });
   } catch (e) {
     throw new ZipFormatError(`${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
   }

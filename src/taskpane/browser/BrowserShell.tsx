@@ -92,8 +92,8 @@ export function BrowserShell({ engine, defaultLang, sampleUrl = SAMPLE_FILE }: {
     })();
   };
 
-  const download = (): void => {
-    if (!loaded) return;
+  const download = (): string => {
+    if (!loaded) return '';
     const blob = new Blob([loaded.host.currentBytes() as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
@@ -103,6 +103,7 @@ export function BrowserShell({ engine, defaultLang, sampleUrl = SAMPLE_FILE }: {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return a.download;
   };
 
   const onLangChange = React.useCallback(
