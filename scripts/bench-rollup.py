@@ -45,7 +45,8 @@ def main():
     path = sys.argv[1]
     threshold = float(sys.argv[2]) if len(sys.argv) > 2 else 0.8
     t0 = time.perf_counter()
-    sheets = pd.read_excel(path, sheet_name=["Comunidades", "Sistemas", "Prestadores"], engine="openpyxl")
+    # dtype=object: by default pandas turns the text "1.454" into the float 1.454 (not 1454).
+    sheets = pd.read_excel(path, sheet_name=["Comunidades", "Sistemas", "Prestadores"], engine="openpyxl", dtype=object)
     t_read = time.perf_counter() - t0
 
     com = records(sheets["Comunidades"], ["Departamento", "Municipio", "Comunidad"])

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: serves the built pane (dist/) on localhost and prints where to open it.
-// Builds first when dist/ is missing. Static files only; nothing is sent anywhere.
+// Builds first when dist/ is missing or older than its sources. Static files only; nothing is sent anywhere.
 const http = require('http');
+const https = require('https');
+const os = require('os');
 const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
@@ -23,10 +25,18 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** A static file server over `dir`; resolves with the server once it listens. */
-function serve(dir, { port = 3000, host = '127.0.0.1' } = {}) {
+/** Certificates of `npx office-addin-dev-certs install` (or TABLERO_CERT / TABLERO_KEY), when present. */
+function devCerts() {
+  const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+  const cert = process.env.TABLERO_CERT || path.join(dir, 'localhost.crt');
+  const key = process.env.TABLERO_KEY || path.join(dir, 'localhost.key');
+  return fs.existsSync(cert) && fs.existsSync(key) ? { cert: fs.readFileSync(cert), key: fs.readFileSync(key) } : null;
+}
+
+/** A static file server over `dir` (HTTPS when `tls` is given); resolves with the server once it listens. */
+function serve(dir, { port = 3000, host = '127.0.0.1', tls = null } = {}) {
   const root = path.resolve(dir);
-  const server = http.createServer((req, res) => {
+  const handler = (req, res) => {
     let rel;
     try {
       rel = decodeURIComponent(new URL(req.url || '/', 'http://localhost').pathname);
@@ -53,43 +63,77 @@ function serve(dir, { port = 3000, host = '127.0.0.1' } = {}) {
       });
       res.end(data);
     });
-  });
+  };
+  const server = tls ? https.createServer(tls, handler) : http.createServer(handler);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve(server));
   });
 }
 
+function newestMtime(p) {
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = 0;
+  for (const e of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, e)));
+  return newest;
+}
+
+/** dist/ is missing or older than anything it is built from. */
+function buildIsStale() {
+  const out = path.join(DIST, 'taskpane.html');
+  if (!fs.existsSync(out)) return true;
+  const inputs = ['src', 'samples', 'assets', 'webpack.config.js', 'package.json', 'tsconfig.json'].map((p) => path.join(ROOT, p)).filter((p) => fs.existsSync(p));
+  return Math.max(...inputs.map(newestMtime)) > fs.statSync(out).mtimeMs;
+}
+
+/** The production build (webpack --mode production); throws with webpack's output when it fails. */
+function build({ quiet = false } = {}) {
+  const r = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], {
+    cwd: ROOT,
+    stdio: quiet ? 'pipe' : 'inherit',
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`webpack build failed${quiet ? `:\n${r.stdout}\n${r.stderr}` : ''}`);
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const portArg = args.indexOf('--port');
   const port = portArg >= 0 ? Number(args[portArg + 1]) : Number(process.env.PORT || 3000);
-  if (!fs.existsSync(path.join(DIST, 'taskpane.html')) || args.includes('--build')) {
+  if (buildIsStale() || args.includes('--build')) {
     console.log('Building the pane (webpack --mode production)…');
-    const r = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'inherit' });
-    if (r.status !== 0) process.exit(r.status || 1);
+    try {
+      build();
+    } catch (e) {
+      console.error(e.message);
+      process.exit(1);
+    }
   }
+  // Excel loads add-ins over HTTPS only: with development certificates installed, serve HTTPS.
+  const tls = args.includes('--http') ? null : devCerts();
   let server;
   try {
-    server = await serve(DIST, { port });
+    server = await serve(DIST, { port, host: 'localhost', tls });
   } catch (e) {
     console.error(`Could not listen on port ${port}: ${e.message}. Try: npm start -- --port 3001`);
     process.exit(1);
   }
-  const url = `http://localhost:${server.address().port}/taskpane.html`;
+  const url = `${tls ? 'https' : 'http'}://localhost:${server.address().port}/taskpane.html`;
   console.log(`
 Tablero pane: ${url}
+
   Open it in a browser: it starts on the sample plan; "Open an .xlsx…" works on your own file,
   in memory, and "Download workbook" gives you the result. Nothing leaves your computer.
 
-In Excel (where Excel is installed), sideload manifest.xml:
-  - Excel on the web: Insert > Add-ins > Upload My Add-in > manifest.xml
-  - Excel on Windows/Mac: see TESTING.md (shared-folder catalog or the add-ins folder)
-  Excel loads add-ins only over HTTPS: serve dist/ at the address manifest.xml names.
-
+In Excel (where Excel is installed), sideload manifest.xml (it points at https://localhost:3000):
+  - Excel on the web: Insert > Add-ins > More add-ins > Upload My Add-in > manifest.xml
+  - Excel on Windows or Mac: see TESTING.md
+${tls ? '' : `  Excel needs HTTPS: run "npx office-addin-dev-certs install" once, then npm start again.
+`}
 Ctrl+C to stop.`);
 }
 
 if (require.main === module) main();
 
-module.exports = { serve };
+module.exports = { serve, devCerts, build, buildIsStale };

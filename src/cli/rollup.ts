@@ -7,7 +7,7 @@ import { parseNumberText } from '../core/rollup/numbers';
 import { fold } from '../core/text';
 import { rollupJson } from '../core/rollup/json';
 import { parseRollupMap, rollupSheets, rollupWorkbook, type RollupMap, type RollupResult } from '../core/rollup';
-import { fmt as num, pct } from '../core/rollup/sheets';
+import { fmt as num, fraction6, pct } from '../core/rollup/sheets';
 import { COVERAGE_INDICATORS, DEFAULT_THRESHOLD, type AreaRef } from '../core/rollup/types';
 import { CATEGORIES, LADDER_RUNGS } from '../core/rollup/vocab';
 import { writeXlsx } from '../hosts/xlsx/write';
@@ -101,7 +101,7 @@ export async function loadRollupMap(file: string, lang: Lang): Promise<RollupMap
 /** A ratio for people: "84,1 % (0,841002)" — the percentage to read, the fraction to check. */
 function rate(lang: Lang, v: number | null): string {
   if (v === null) return '—';
-  return `${pct(lang, v)} (${new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-GB', { minimumFractionDigits: 6, maximumFractionDigits: 6 }).format(v)})`;
+  return `${pct(lang, v)} (${fraction6(lang, v)})`;
 }
 
 function areaLabel(a: AreaRef, depth: number, width: number): string {
@@ -218,14 +218,14 @@ export async function runRollup(argv: readonly string[], io: CliIO): Promise<num
     }
   }
   const result = rollupWorkbook(wb.grid, { threshold: opts.threshold, map, lang });
-  const sheets = rollupSheets(result, lang);
-  if (opts.out && sheets.length) {
-    const { bytes } = writeXlsx(wb.bytes, sheets);
+  const found = Boolean(result.coverage || result.serviceLevels || result.providerPerformance);
+  if (opts.out && found) {
+    const { bytes } = writeXlsx(wb.bytes, rollupSheets(result, lang));
     await writeOutputFile(opts.out, opts.file, bytes, lang);
   }
   io.out(opts.format === 'json' ? JSON.stringify(rollupJson(opts.file, result, lang), null, 2) : rollupText(opts.file, result, lang));
-  if (opts.out && sheets.length && opts.format === 'text') io.out(t(lang, 'cli', 'wrote', { file: opts.out }));
-  if (!sheets.length) {
+  if (opts.out && found && opts.format === 'text') io.out(t(lang, 'cli', 'wrote', { file: opts.out }));
+  if (!found) {
     // The report is printed, but batch scripts must see that nothing was rolled up.
     io.err(`tablero: ${t(lang, 'rollup', 'errNoRecords', { file: opts.file })}`);
     return EXIT_NO_TABLE;

@@ -24,7 +24,10 @@ export function registerCommands(office: OfficeForCommands): void {
   });
 }
 
-// Office.js comes from Microsoft's CDN in commands.html; outside Office there is nothing to register.
+// Office.js comes from Microsoft's CDN in commands.html (loaded before this bundle); outside Office
+// there is nothing to register. Microsoft's function-file pattern: initialise with Office.onReady and
+// associate the handlers at load time, so they exist when the button is pressed.
 if (typeof Office !== 'undefined') {
-  void Office.onReady(() => registerCommands(Office as unknown as OfficeForCommands));
+  void Office.onReady();
+  registerCommands(Office as unknown as OfficeForCommands);
 }

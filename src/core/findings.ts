@@ -27,6 +27,7 @@ export const FINDING_CODES = [
   'value_out_of_range',
   'numerator_exceeds_total',
   'unknown_answer',
+  'area_filled_down',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -145,6 +145,7 @@ export function App(props: AppProps): React.JSX.Element {
   const [highlighted, setHighlighted] = React.useState(false);
   const [highlightNote, setHighlightNote] = React.useState<string | null>(null);
   const [mapping, setMapping] = React.useState(false);
+  const [notesDismissed, setNotesDismissed] = React.useState(false);
   const s = React.useMemo(() => makeStrings(lang), [lang]);
 
   const { onLangChange, onChecked } = props;
@@ -176,8 +177,8 @@ export function App(props: AppProps): React.JSX.Element {
   );
 
   const check = React.useCallback(
-    async (cfg: Settings, date: string, language: Lang) => {
-      const out = await run('busyChecking', () => checkHost(host, engine, cfg, date, language));
+    async (cfg: Settings, date: string, language: Lang, reuse?: WorkbookGrid) => {
+      const out = await run('busyChecking', () => checkHost(host, engine, cfg, date, language, reuse));
       if (out) show(out.grid, out.result, highlighted);
     },
     [host, engine, run, show, highlighted],
@@ -228,7 +229,8 @@ export function App(props: AppProps): React.JSX.Element {
 
   const changeAsOf = (v: string): void => {
     setAsOf(v);
-    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) void check(settings, v, lang);
+    // Only the date changed: check the grid already read instead of reading the workbook again.
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) void check(settings, v, lang, grid ?? undefined);
   };
 
   /** Seguimiento written again; the overdue highlights too when asked (the ribbon always does). */
@@ -368,7 +370,7 @@ export function App(props: AppProps): React.JSX.Element {
                 lang={l}
                 className={`${styles.langBtn} ${lang === l ? styles.langOn : ''}`}
                 aria-pressed={lang === l}
-                aria-label={l === 'es' ? s('langEs') : s('langEn')}
+                aria-label={`${l === 'es' ? s('langEs') : s('langEn')} (${l.toUpperCase()})`}
                 onClick={() => changeLang(l)}
                 data-testid={`lang-${l}`}
               >
@@ -439,6 +441,16 @@ export function App(props: AppProps): React.JSX.Element {
               <MessageBarActions containerAction={<Button appearance="transparent" aria-label={s('dismiss')} icon={<DismissRegular />} onClick={() => setSettingsNotice(null)} />} />
             </MessageBar>
           ) : null}
+          {!browser && caps?.notes.length && !notesDismissed ? (
+            <MessageBar intent="info" layout="multiline" data-testid="host-notes">
+              <MessageBarBody>
+                {caps.notes.map((k) => (
+                  <div key={k}>{s(k as PaneKey)}</div>
+                ))}
+              </MessageBarBody>
+              <MessageBarActions containerAction={<Button appearance="transparent" aria-label={s('dismiss')} icon={<DismissRegular />} onClick={() => setNotesDismissed(true)} />} />
+            </MessageBar>
+          ) : null}
           {notice ? (
             <MessageBar intent={notice.intent} data-testid="notice">
               <MessageBarBody>{notice.text}</MessageBarBody>
@@ -502,6 +514,8 @@ export function App(props: AppProps): React.JSX.Element {
                     canUndo={undoable}
                     onUndo={() => void undo()}
                     busy={isBusy}
+                    canHighlight={caps?.conditionalFormats ?? true}
+                    canDropdowns={caps?.dataValidation ?? true}
                     convertSheetName={s('convSheetName')}
                   />
                   <OverdueList

@@ -13,8 +13,16 @@ export interface Checked {
   readonly result: CheckResult;
 }
 
-export async function checkHost(host: Pick<PaneHost, 'read'>, engine: Engine, settings: Settings, asOf: string, lang: Lang): Promise<Checked> {
-  const grid = await host.read();
+/** Reads the workbook (or reuses a grid just read, e.g. when only the as-of date changed) and checks it. */
+export async function checkHost(
+  host: Pick<PaneHost, 'read'>,
+  engine: Engine,
+  settings: Settings,
+  asOf: string,
+  lang: Lang,
+  reuse?: WorkbookGrid,
+): Promise<Checked> {
+  const grid = reuse ?? (await host.read());
   // Let the page paint the progress indicator before the (synchronous) check runs.
   await new Promise((r) => setTimeout(r, 0));
   const result = engine.check(applyMappings(grid, settings.columnMappings), { asOf, vocabulary: settings.extraStatusWords, lang });

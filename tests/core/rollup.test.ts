@@ -137,6 +137,36 @@ describe('rows that are not records', () => {
     expect(msgs[2]).toBe('Fila 10 es un total o subtotal (igual a la suma de las filas 2 a 8): se omitió para no contarla dos veces.');
   });
 
+  it('reads a blank area cell as the area of the record above (merged cells, names typed once)', () => {
+    const grouped = rollupWorkbook(
+      book(
+        sheet(
+          'C',
+          [
+            ['Departamento', 'Municipio', 'Comunidad', 'Viviendas', 'Viviendas con agua'],
+            ['Alpha', 'Uno', 'C1', 10, 5],
+            [null, null, 'C2', 10, 5],
+            [null, 'Dos', 'C3', 10, 10],
+            ['Beta', '', 'C4', 10, 0],
+          ],
+          { merges: [{ r0: 1, c0: 0, r1: 3, c1: 0 }] },
+        ),
+      ),
+      { lang: 'en' },
+    );
+    expect(grouped.coverage!.areas.map((a) => [a.path.join('/'), a.records])).toEqual([
+      ['Alpha', 3],
+      ['Alpha/Uno', 2],
+      ['Alpha/Dos', 1],
+      ['Beta', 1],
+      ['Beta/', 1],
+    ]);
+    expect(grouped.findings.filter((f) => f.code === 'area_filled_down').map((f) => [f.cell, findingMessage(f, 'en')])).toEqual([
+      ['A3', 'Column "Departamento": 2 blank cell(s) read as the area of the row above (merged cells, or the name typed once per block).'],
+      ['B3', 'Column "Municipio": 1 blank cell(s) read as the area of the row above (merged cells, or the name typed once per block).'],
+    ]);
+  });
+
   it('keeps a record without a name whose numbers are not a sum', () => {
     const odd = rollupWorkbook(
       book(

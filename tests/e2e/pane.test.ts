@@ -2,10 +2,9 @@
 // Builds dist/ first when it is missing or older than the sources; serves it on 127.0.0.1.
 import * as fs from 'fs';
 import * as path from 'path';
-import { spawnSync } from 'child_process';
 import type { Server, AddressInfo } from 'net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { serve } from '../../scripts/serve';
+import { serve, build, buildIsStale } from '../../scripts/serve';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { unzipParts, readText, sheetPartPath } from '../../src/hosts/browser/ooxml';
 import { CF_MARKER } from '../../src/hosts/browser/rules';
@@ -19,30 +18,13 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const OVERDUE_IDS = ['1.2', '1.5', '1.7', '2.1', '2.2', '2.3', '3.1', '4.1', '4.2', '4.3', '5.1', '6.1', '8.2', '10.1', '11.2', '11.3', '11.4', '12.1', '12.2', '12.3'];
 
-function newestMtime(p: string): number {
-  const st = fs.statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let newest = 0;
-  for (const e of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, e)));
-  return newest;
-}
-
-/** The production build, rebuilt when any input is newer than dist/taskpane.html. */
-function ensureBuild(): void {
-  const out = path.join(DIST, 'taskpane.html');
-  const inputs = [path.join(ROOT, 'src'), path.join(ROOT, 'webpack.config.js'), path.join(ROOT, 'samples'), path.join(ROOT, 'package.json')];
-  const built = fs.existsSync(out) ? fs.statSync(out).mtimeMs : 0;
-  if (built && Math.max(...inputs.map(newestMtime)) <= built) return;
-  const r = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`webpack build failed:\n${r.stdout}\n${r.stderr}`);
-}
-
 let server: Server;
 let browser: Browser;
 let baseUrl: string;
 
 beforeAll(async () => {
-  ensureBuild();
+  // CI runs `npm test` only: build here when dist/ is missing or older than its sources.
+  if (buildIsStale()) build({ quiet: true });
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   server = (await serve(DIST, { port: 0 })) as unknown as Server;
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -94,8 +76,38 @@ describe('pane in browser mode (production build, headless Chromium)', () => {
       // Spanish by default for a Spanish-speaking browser.
       expect(await page.getByTestId('refresh').textContent()).toBe('Actualizar seguimiento');
       expect(await page.evaluate(() => document.body.dataset.mode)).toBe('browser');
+      // A file that is not a workbook gets one clear line; the open workbook stays.
+      await page.getByTestId('file-input').setInputFiles({ name: 'notas.xlsx', mimeType: 'text/plain', buffer: Buffer.from('hola, no soy un libro') });
+      expect(await page.getByTestId('open-error').textContent()).toBe('notas.xlsx no es un libro .xlsx');
+      expect(await page.getByTestId('file-name').textContent()).toContain('plan-de-mejora-ecuador-2011.xlsx');
       expect(errors).toEqual([]);
     } finally {
+      await context.close();
+    }
+  });
+
+  it('runs in browser mode when Office.js loads outside Office, and on the Office host when Office reports Excel', async () => {
+    const stub = (host: string | null) => `
+      window.Office = {
+        onReady: () => Promise.resolve({ host: ${JSON.stringify(host)}, platform: 'OfficeOnline' }),
+        context: ${host ? "{ displayLanguage: 'en-US', requirements: { isSetSupported: () => true } }" : 'undefined'},
+      };
+      window.Excel = { run: () => Promise.reject(new Error('fake Excel: no workbook here')) };`;
+    for (const host of [null, 'Excel']) {
+      const context = await browser.newContext({ locale: 'es-EC' });
+      const page = await context.newPage();
+      await page.route('https://appsforoffice.microsoft.com/**', (r) => r.fulfill({ contentType: 'text/javascript', body: stub(host) }));
+      await page.goto(`${baseUrl}/taskpane.html`);
+      if (host === null) {
+        await page.getByTestId('table-item').first().waitFor();
+        expect(await page.getByTestId('browser-bar').count()).toBe(1);
+      } else {
+        // The Office branch: no browser controls, Office's language, and Excel's failure shown, not thrown.
+        await page.getByTestId('notice').waitFor();
+        expect(await page.getByTestId('notice').textContent()).toContain('fake Excel: no workbook here');
+        expect(await page.getByTestId('browser-bar').count()).toBe(0);
+        expect(await page.getByTestId('refresh').textContent()).toBe('Refresh status');
+      }
       await context.close();
     }
   });
@@ -152,8 +164,14 @@ describe('pane in browser mode (production build, headless Chromium)', () => {
     const { context, page, errors } = await openPane('en-US');
     try {
       await openFixtureAsOf(page, '2011-09-15');
+      // Highlight, then remove in one click, then "Refresh status" (which highlights, like the ribbon).
       await page.getByTestId('highlight').click();
+      await page.getByTestId('remove-highlights').click();
+      await page.getByTestId('notice').filter({ hasText: 'Highlights removed.' }).waitFor();
+      await page.getByTestId('refresh').click();
+      await page.getByTestId('notice').filter({ hasText: 'Sheet "Seguimiento" updated.' }).waitFor();
       await page.getByTestId('remove-highlights').waitFor();
+      expect(await page.locator('[data-testid="sheet-preview"] tr[data-row="15"] td').first().evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(255, 199, 206)');
       await page.getByTestId('dropdowns').click();
       await page.getByTestId('notice').filter({ hasText: 'Dropdown added' }).waitFor();
       await page.screenshot({ path: path.join(ARTIFACTS, 'pane-en.png'), fullPage: false });
@@ -219,16 +237,63 @@ describe('pane in browser mode (production build, headless Chromium)', () => {
     }
   });
 
+  it('labels every control and reaches the main ones with the keyboard alone', async () => {
+    const { context, page } = await openPane('en-US');
+    try {
+      await openFixtureAsOf(page, '2011-09-15');
+      const unlabelled = await page.evaluate(() => {
+        const nameOf = (el: Element): string => {
+          const aria = el.getAttribute('aria-label');
+          if (aria?.trim()) return aria;
+          const by = el.getAttribute('aria-labelledby');
+          if (by) return by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
+          const labels = (el as HTMLInputElement).labels;
+          if (labels?.length) return [...labels].map((l) => l.textContent ?? '').join(' ').trim();
+          return (el.textContent ?? '').trim() || (el.getAttribute('title') ?? '');
+        };
+        return [...document.querySelectorAll('button, input, select, textarea, [role="radio"], [role="tab"]')]
+          .filter((el) => !nameOf(el))
+          .map((el) => el.outerHTML.slice(0, 120));
+      });
+      expect(unlabelled).toEqual([]);
+
+      // Tab from the top of the page: the pane's controls come in reading order.
+      // Clicking the title moves the sequential focus starting point to the top of the pane.
+      await page.getByRole('heading', { level: 1 }).click();
+      const reached = new Set<string>();
+      for (let i = 0; i < 40 && !reached.has('convert'); i++) {
+        await page.keyboard.press('Tab');
+        const id = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');
+        if (id) reached.add(id);
+      }
+      for (const id of ['lang-es', 'lang-en', 'open-file', 'download', 'as-of', 'refresh', 'table-item', 'highlight', 'dropdowns', 'convert']) {
+        expect([id, reached.has(id)]).toEqual([id, true]);
+      }
+      // Enter on a focused overdue action selects its row.
+      await page.locator('[data-testid="overdue-item"][data-action-id="2.1"]').focus();
+      await page.keyboard.press('Enter');
+      expect(await page.getByTestId('preview-selection').textContent()).toContain('Plan de Mejora!A27:G27');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('saves a screenshot of the pane in Spanish', async () => {
     const { context, page } = await openPane('es-EC');
     try {
       await openFixtureAsOf(page, '2011-09-15');
-      await page.getByTestId('overdue-item').first().click();
+      await page.getByTestId('highlight').click();
+      await page.getByTestId('remove-highlights').waitFor();
+      await page.locator('[data-testid="overdue-item"][data-action-id="1.5"]').click();
+      await page.getByTestId('pane-scroll').evaluate((e) => e.scrollTo(0, 0));
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'pane.png'), fullPage: false });
+      await page.getByTestId('pane-scroll').evaluate((e) => e.scrollTo(0, 900));
       await page.screenshot({ path: path.join(ARTIFACTS, 'pane-es.png'), fullPage: false });
       // The pane alone at Excel's task-pane width.
       await page.setViewportSize({ width: 420, height: 1600 });
       await page.screenshot({ path: path.join(ARTIFACTS, 'pane-narrow-es.png'), fullPage: false });
-      expect(fs.statSync(path.join(ARTIFACTS, 'pane-es.png')).size).toBeGreaterThan(10_000);
+      expect(fs.statSync(path.join(ARTIFACTS, 'pane.png')).size).toBeGreaterThan(10_000);
     } finally {
       await context.close();
     }

@@ -258,6 +258,13 @@ export class FakeContext {
   }
 }
 
+/** An object whose properties are getters/setters given as arrow functions (so they keep the proxy's `this`). */
+function accessors<T>(props: Record<string, { get?: () => unknown; set?: (v: never) => void }>, base: object = {}): T {
+  const out = base;
+  for (const [name, d] of Object.entries(props)) Object.defineProperty(out, name, { get: d.get, set: d.set as ((v: unknown) => void) | undefined, enumerable: true });
+  return out as T;
+}
+
 /** Base of every proxy: loaded properties, PropertyNotLoaded, isNullObject. */
 class Proxy {
   protected loaded: Record<string, unknown> = {};
@@ -414,7 +421,7 @@ class FakeWorksheets extends Proxy {
     return this.got('items');
   }
   add(name: string): FakeWorksheet {
-    const ws = new FakeWorksheet(this.ctx, () => {
+    const ws: FakeWorksheet = new FakeWorksheet(this.ctx, () => {
       const s = this.ctx.book.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase() && ws.createdHere === x);
       if (!s) throw new FakeExcelError('ItemNotFound', `sheet ${name} not created`);
       return s;
@@ -463,18 +470,15 @@ class FakeWorksheet extends Proxy {
     readonly resolve: () => SheetModel,
   ) {
     super(ctx);
-    const self = this;
-    this.protection = {
-      load: () => ctx.enqueue(0, () => ((self.loaded.protected = self.resolve().protected), 20)),
-      get protected(): boolean {
-        return self.got('protected');
-      },
-    };
+    this.protection = accessors(
+      { protected: { get: () => this.got('protected') } },
+      { load: () => ctx.enqueue(0, () => ((this.loaded.protected = this.resolve().protected), 20)) },
+    );
     this.tables = new FakeTables(ctx, this);
     this.customProperties = new FakeCustomProps(ctx, this);
     this.freezePanes = {
-      freezeRows: (n) => ctx.enqueue(0, () => ((self.resolve().frozenRows = n), 0)),
-      unfreeze: () => ctx.enqueue(0, () => ((self.resolve().frozenRows = 0), 0)),
+      freezeRows: (n) => ctx.enqueue(0, () => ((this.resolve().frozenRows = n), 0)),
+      unfreeze: () => ctx.enqueue(0, () => ((this.resolve().frozenRows = 0), 0)),
     };
   }
 
@@ -698,38 +702,30 @@ class FakeRange extends Proxy {
     readonly box: () => Box,
   ) {
     super(ctx);
-    const self = this;
     const each = (f: (c: CellModel) => void) => (s: SheetModel) => {
-      const b = self.box();
+      const b = this.box();
       for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) f(s.ensure(r, c));
     };
-    this.format = {
-      font: {
-        set bold(v: boolean) {
-          ws.write(10, each((c) => (c.bold = v)));
+    this.format = accessors<FakeRange['format']>(
+      {
+        wrapText: { set: (v: boolean) => ws.write(10, each((c) => (c.wrap = v))) },
+        columnWidth: {
+          set: (v: number) =>
+            ws.write(10, (s) => {
+              const b = this.box();
+              for (let c = b.c0; c <= b.c1; c++) s.colWidths.set(c, v);
+            }),
         },
-        set size(v: number) {
-          ws.write(10, each((c) => (c.fontSize = v)));
-        },
-        set color(_v: string) {
-          ws.write(10, () => undefined);
-        },
-      } as { bold: boolean; size: number; color: string },
-      fill: {
-        set color(v: string) {
-          ws.write(10, each((c) => (c.fill = v)));
-        },
-      } as { color: string },
-      set wrapText(v: boolean) {
-        ws.write(10, each((c) => (c.wrap = v)));
       },
-      set columnWidth(v: number) {
-        ws.write(10, (s) => {
-          const b = self.box();
-          for (let c = b.c0; c <= b.c1; c++) s.colWidths.set(c, v);
-        });
+      {
+        font: accessors({
+          bold: { set: (v: boolean) => ws.write(10, each((c) => (c.bold = v))) },
+          size: { set: (v: number) => ws.write(10, each((c) => (c.fontSize = v))) },
+          color: { set: () => ws.write(10, () => undefined) },
+        }),
+        fill: accessors({ color: { set: (v: string) => ws.write(10, each((c) => (c.fill = v))) } }),
       },
-    } as FakeRange['format'];
+    );
     this.conditionalFormats = new FakeCfs(ctx, ws, () => [this.box()]);
     this.dataValidation = new FakeDataValidation(ctx, this);
   }
@@ -921,6 +917,7 @@ class FakeCfs extends Proxy {
 }
 
 class FakeCf extends Proxy {
+  private readonly ws: FakeWorksheet;
   readonly custom: {
     rule: { formula: string; load(p?: unknown): void };
     format: { fill: { color: string }; font: { color: string } };
@@ -934,44 +931,39 @@ class FakeCf extends Proxy {
   ) {
     super(ctx);
     if (typeLoaded) this.loaded.type = model.type;
-    const self = this;
     const ruleLoaded: Record<string, unknown> = {};
     this.custom = {
-      rule: {
-        get formula(): string {
-          if (!('formula' in ruleLoaded)) throw new FakeExcelError('PropertyNotLoaded', 'formula');
-          return ruleLoaded.formula as string;
+      rule: accessors(
+        {
+          formula: {
+            get: () => {
+              if (!('formula' in ruleLoaded)) throw new FakeExcelError('PropertyNotLoaded', 'formula');
+              return ruleLoaded.formula;
+            },
+            set: (v: string) =>
+              ws.write(jsonBytes(v), () => {
+                if (!v.startsWith('=')) throw new FakeExcelError('InvalidArgument', 'a rule formula starts with =');
+                if (v.length > 8192) throw new FakeExcelError('FormulaLengthExceedsLimit', 'formula too long');
+                this.model.formula = v;
+              }),
+          },
         },
-        set formula(v: string) {
-          ws.write(jsonBytes(v), () => {
-            if (!v.startsWith('=')) throw new FakeExcelError('InvalidArgument', 'a rule formula starts with =');
-            if (v.length > 8192) throw new FakeExcelError('FormulaLengthExceedsLimit', 'formula too long');
-            self.model.formula = v;
-          });
+        {
+          load: () =>
+            ctx.enqueue(0, () => {
+              if (this.model.type !== 'Custom') throw new FakeExcelError('InvalidOperation', 'not a custom format');
+              ruleLoaded.formula = this.model.formula;
+              return jsonBytes(this.model.formula);
+            }),
         },
-        load: () =>
-          ctx.enqueue(0, () => {
-            if (self.model.type !== 'Custom') throw new FakeExcelError('InvalidOperation', 'not a custom format');
-            ruleLoaded.formula = self.model.formula;
-            return jsonBytes(self.model.formula);
-          }),
-      },
+      ),
       format: {
-        fill: {
-          set color(v: string) {
-            ws.write(10, () => void (self.model.fill = v));
-          },
-        } as { color: string },
-        font: {
-          set color(v: string) {
-            ws.write(10, () => void (self.model.fontColor = v));
-          },
-        } as { color: string },
+        fill: accessors({ color: { set: (v: string) => ws.write(10, () => void (this.model.fill = v)) } }),
+        font: accessors({ color: { set: (v: string) => ws.write(10, () => void (this.model.fontColor = v)) } }),
       },
     };
     this.ws = ws;
   }
-  private readonly ws: FakeWorksheet;
 
   get type(): string {
     return this.got('type');

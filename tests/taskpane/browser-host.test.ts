@@ -301,3 +301,22 @@ describe('styles.xml edits', () => {
     expect(out.xml).toContain('<xf numFmtId="15" applyNumberFormat="1" fontId="1" applyFont="1"><alignment wrapText="1"/></xf></cellXfs>');
   });
 });
+
+describe('BrowserHost leaves formulas alone', () => {
+  it('does not convert a text deadline that a formula produces', async () => {
+    const parts = unzipParts(fixtureBytes());
+    const p = sheetPartPath(parts, PLAN) ?? '';
+    // B15 holds "24-Aug-11" typed as text; make it the result of a formula instead.
+    const xml = (readText(parts, p) ?? '').replace(/<c r="B15"([^>]*) t="s"><v>\d+<\/v><\/c>/, '<c r="B15"$1 t="str"><f>"24-Aug-11"</f><v>24-Aug-11</v></c>');
+    expect(xml).toContain('<f>"24-Aug-11"</f>');
+    writeText(parts, p, xml);
+    const host = new BrowserHost(zipParts(parts), 'plan.xlsx', { lang: 'en' });
+    const result = checkWorkbook(await host.read(), { asOf: AS_OF });
+    const changes = textDateConversions(result);
+    expect(changes.map((c) => c.cell)).toContain('B15');
+    await host.convertTextDates(changes);
+    expect(sheetXml(host.currentBytes())).toContain('<c r="B15" s="3" t="str"><f>"24-Aug-11"</f><v>24-Aug-11</v></c>');
+    expect((await host.conversionRecord()).map((c) => c.cell)).not.toContain('B15');
+    expect((await host.conversionRecord()).length).toBe(changes.length - 1);
+  });
+});

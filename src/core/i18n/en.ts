@@ -24,6 +24,7 @@ export const en: Catalogue = {
     value_out_of_range: 'Value {value} in column "{column}" is outside the expected range ({range}): skipped.',
     numerator_exceeds_total: '"{column}" ({value}) is greater than "{total}" ({totalValue}) on the same row: summed as is; check the data.',
     unknown_answer: 'Answer "{text}" in column "{column}" is neither yes nor no: skipped.',
+    area_filled_down: 'Column "{column}": {count} blank cell(s) read as the area of the row above (merged cells, or the name typed once per block).',
   },
   numbering: {
     prefix: 'number {actionId} does not belong to recommendation {recommendation}',
@@ -52,7 +53,7 @@ export const en: Catalogue = {
   },
   cli: {
     usage:
-      'Usage: tablero <command> <workbook.xlsx> [options]\n\nCommands:\n  check    recognise improvement plans, validate deadlines and statuses, flag overdue actions\n  rollup   compute coverage, service levels and provider performance\n  export   write the standardized workbook for donors\n\nOptions for check:\n  --as-of YYYY-MM-DD   as-of date (default today)\n  --sheet NAME         only that sheet\n  --lang es|en         message language\n  --format text|json   readable or JSON output\n  --vocabulary FILE    your own status words (JSON)\n  --out FILE.xlsx      new workbook with a "Seguimiento" sheet\n  --help               this help',
+      'Usage: tablero <command> <workbook.xlsx> [options]\n\nCommands:\n  check    recognise improvement plans, validate deadlines and statuses, flag overdue actions\n  rollup   compute coverage, service levels and provider performance\n  export   write the standardized workbook for donors\n\nOptions for check:\n  --as-of YYYY-MM-DD   as-of date (default today)\n  --sheet NAME         only that sheet\n  --lang es|en         message language\n  --format text|json   readable or JSON output\n  --vocabulary FILE    your own status words (JSON)\n  --out FILE.xlsx      new workbook with a "Seguimiento" sheet\n  --help               this help\n\nOther commands: tablero rollup --help, tablero export --help.',
     tablesFound: 'Tables found: {count}',
     tableLine: '  {sheet}!{range} ({layout}): {actions} actions',
     asOf: 'As of: {asOf}',
@@ -149,7 +150,6 @@ export const en: Catalogue = {
     kpiActions: 'Actions',
     kpiOverdue: 'Overdue',
     kpiFindings: 'Findings',
-    kpiContinuous: 'Continuous',
     chartTitle: 'Actions by status as of {asOf}',
     chartOverdue: 'Overdue',
     chartBar: '{label}: {count}',
@@ -223,7 +223,6 @@ export const en: Catalogue = {
     previewSheets: 'Workbook sheets',
     errorGeneric: 'Something went wrong: {detail}',
     dismiss: 'Dismiss',
-    comingSoon: 'More sections are coming.',
     convSheetName: 'Tablero dates',
     convSheetTitle: 'Dates converted by Tablero and their original text',
     convSheetHint: 'Use "Undo date conversion" in the pane to restore the texts.',

@@ -23,6 +23,7 @@ export const es = {
     value_out_of_range: 'El valor {value} de la columna «{column}» está fuera del rango esperado ({range}): se omitió.',
     numerator_exceeds_total: '«{column}» ({value}) es mayor que «{total}» ({totalValue}) en la misma fila: se sumó tal cual; revise el dato.',
     unknown_answer: 'La respuesta «{text}» de la columna «{column}» no es sí ni no: se omitió.',
+    area_filled_down: 'Columna «{column}»: {count} celda(s) vacía(s) se leyeron como el área de la fila de arriba (celdas combinadas o nombre escrito una vez por bloque).',
   },
   numbering: {
     prefix: 'el número {actionId} no corresponde a la recomendación {recommendation}',
@@ -51,7 +52,7 @@ export const es = {
   },
   cli: {
     usage:
-      'Uso: tablero <comando> <libro.xlsx> [opciones]\n\nComandos:\n  check    reconoce planes de mejora, valida plazos y estados, marca acciones vencidas\n  rollup   calcula coberturas, niveles de servicio y desempeño de prestadores\n  export   genera el libro estandarizado para donantes\n\nOpciones de check:\n  --as-of AAAA-MM-DD   fecha de corte (por defecto hoy)\n  --sheet NOMBRE       solo esa hoja\n  --lang es|en         idioma de los mensajes\n  --format text|json   salida legible o JSON\n  --vocabulary FILE    palabras de estado propias (JSON)\n  --out FILE.xlsx      libro nuevo con la hoja «Seguimiento»\n  --help               esta ayuda',
+      'Uso: tablero <comando> <libro.xlsx> [opciones]\n\nComandos:\n  check    reconoce planes de mejora, valida plazos y estados, marca acciones vencidas\n  rollup   calcula coberturas, niveles de servicio y desempeño de prestadores\n  export   genera el libro estandarizado para donantes\n\nOpciones de check:\n  --as-of AAAA-MM-DD   fecha de corte (por defecto hoy)\n  --sheet NOMBRE       solo esa hoja\n  --lang es|en         idioma de los mensajes\n  --format text|json   salida legible o JSON\n  --vocabulary FILE    palabras de estado propias (JSON)\n  --out FILE.xlsx      libro nuevo con la hoja «Seguimiento»\n  --help               esta ayuda\n\nOtros comandos: tablero rollup --help, tablero export --help.',
     tablesFound: 'Tablas encontradas: {count}',
     tableLine: '  {sheet}!{range} ({layout}): {actions} acciones',
     asOf: 'Fecha de corte: {asOf}',
@@ -148,7 +149,6 @@ export const es = {
     kpiActions: 'Acciones',
     kpiOverdue: 'Vencidas',
     kpiFindings: 'Observaciones',
-    kpiContinuous: 'Continuas',
     chartTitle: 'Acciones por estado al {asOf}',
     chartOverdue: 'Vencidas',
     chartBar: '{label}: {count}',
@@ -222,7 +222,6 @@ export const es = {
     previewSheets: 'Hojas del libro',
     errorGeneric: 'Algo salió mal: {detail}',
     dismiss: 'Cerrar aviso',
-    comingSoon: 'Más secciones llegarán pronto.',
     convSheetName: 'Tablero fechas',
     convSheetTitle: 'Fechas convertidas por Tablero y su texto original',
     convSheetHint: 'Use «Deshacer la conversión de fechas» en el panel para restaurar los textos.',

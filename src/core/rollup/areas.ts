@@ -1,5 +1,6 @@
 // The area hierarchy of a record sheet: one accumulator per area, keyed by its path (name within parent).
-import { cellText, type Cell } from '../grid';
+import { a1, cellText, type Cell } from '../grid';
+import { finding, type Finding } from '../findings';
 import { fold } from '../text';
 import type { AreaRef, LevelInfo } from './types';
 import type { LevelColumn } from './recognise';
@@ -31,6 +32,9 @@ export class AreaTree {
   private readonly prevRaw: (Cell | undefined)[];
   private readonly path: (AreaNode | null)[];
   private readonly keys = new Map<string, string>();
+  /** Blank area cells read as the record above, per level: how many, and the first one's A1. */
+  private readonly filled: number[];
+  private readonly firstFilled: string[];
 
   constructor(
     readonly levels: readonly LevelColumn[],
@@ -39,14 +43,27 @@ export class AreaTree {
     this.cols = levels.map((l) => l.col);
     this.prevRaw = levels.map(() => undefined);
     this.path = levels.map(() => null);
+    this.filled = levels.map(() => 0);
+    this.firstFilled = levels.map(() => '');
   }
 
-  /** The record's area at each reported level, top first. The array is reused between calls. */
-  nodesFor(row: readonly Cell[]): readonly (AreaNode | null)[] {
+  /**
+   * The record's area at each reported level, top first. The array is reused between calls.
+   * A blank area cell belongs to the area of the record above: merged cells (only the top one holds
+   * the name) and "visual grouping" (the department typed once per block) both read that way.
+   */
+  nodesFor(row: readonly Cell[], r: number): readonly (AreaNode | null)[] {
     let changed = false;
     let parent: AreaNode | null = null;
     for (let d = 0; d < this.cols.length; d++) {
-      const raw = row[this.cols[d] as number];
+      let raw = row[this.cols[d] as number];
+      // Only under the same parent: a new department with a blank municipality has no municipality above.
+      if (!changed && (raw === null || raw === undefined || (typeof raw === 'string' && !raw.trim())) && this.path[d]) {
+        const n = this.filled[d] ?? 0;
+        this.filled[d] = n + 1;
+        if (n === 0) this.firstFilled[d] = a1(r, this.cols[d] as number);
+        raw = this.prevRaw[d];
+      }
       // Records come sorted by area more often than not: same cell as the row before, same node.
       if (!changed && raw === this.prevRaw[d] && this.path[d]) {
         parent = this.path[d] as AreaNode;
@@ -77,6 +94,14 @@ export class AreaTree {
       this.keys.set(name, k);
     }
     return k;
+  }
+
+  /** One info finding per level whose blank cells were read as the record above. */
+  reportFilled(sheet: string, findings: Finding[]): void {
+    this.levels.forEach((l, d) => {
+      const count = this.filled[d] ?? 0;
+      if (count) findings.push(finding('area_filled_down', 'info', { sheet, cell: this.firstFilled[d] ?? null }, { column: l.header, count }));
+    });
   }
 
   /** Every area, each followed by the areas under it, in the order they first appear. */

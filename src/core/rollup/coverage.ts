@@ -50,7 +50,7 @@ export function rollupCoverage(layout: SheetLayout, threshold: number, lang: Lan
   const total = new Float64Array(WIDTH);
 
   const stats = scanRecords(buildScanSpec(layout, numeric), lang, findings, (row, r, nums) => {
-    const path = tree.nodesFor(row);
+    const path = tree.nodesFor(row, r);
     const h = hh >= 0 ? (nums[hh] ?? NaN) : NaN;
     add(total, path, RECORDS, 1);
     if (!Number.isNaN(h)) add(total, path, HOUSEHOLDS, h);
@@ -70,6 +70,8 @@ export function rollupCoverage(layout: SheetLayout, threshold: number, lang: Lan
       add(total, path, DEN(p.k), den);
     }
   });
+
+  tree.reportFilled(sheet, findings);
 
   const figures = (acc: Float64Array): CoverageFigures => {
     const counts: Partial<Record<CoverageIndicator, RatioCount>> = {};

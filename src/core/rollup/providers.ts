@@ -34,7 +34,7 @@ export function rollupProviders(layout: SheetLayout, lang: Lang, findings: Findi
   const total = new Float64Array(width);
 
   const stats = scanRecords(buildScanSpec(layout, numeric), lang, findings, (row, r, nums) => {
-    const path = tree.nodesFor(row);
+    const path = tree.nodesFor(row, r);
     addPath(total, path, PROVIDERS, 1);
     const cat = grader.grade(row, r, nums);
     addPath(total, path, cat ? CAT + CATEGORY_INDEX[cat] : UNCLASSIFIED, 1);
@@ -51,6 +51,8 @@ export function rollupProviders(layout: SheetLayout, lang: Lang, findings: Findi
       if (yes) addPath(total, path, YES_NO + 2 * j + 1, 1);
     }
   });
+
+  tree.reportFilled(sheet, findings);
 
   const figures = (acc: Float64Array): ProviderFigures => {
     const { byCategory, shares, classified } = categoryCounts(acc, CAT);

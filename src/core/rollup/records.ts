@@ -104,6 +104,8 @@ export function scanRecords(spec: ScanSpec, lang: Lang, findings: Finding[], onR
   let recordRows = new Int32Array(1024);
   const canSumCheck = sumCols.length > 0 && spec.identity.length > 0;
 
+  // The label cells of the previous record: a department name repeated on every row needs one look.
+  const prevLabels: (Cell | undefined)[] = spec.labels.map(() => undefined);
   let records = 0;
   let skippedBlank = 0;
   let skippedTotal = 0;
@@ -119,9 +121,9 @@ export function scanRecords(spec: ScanSpec, lang: Lang, findings: Finding[], onR
     }
     // Label rule: "TOTAL", "Total Alpha", "Intibucá Total".
     let label: string | null = null;
-    for (const c of spec.labels) {
-      const v = row[c];
-      if (typeof v === 'string' && isTotalLabel(v)) {
+    for (let j = 0; j < spec.labels.length; j++) {
+      const v = row[spec.labels[j] as number];
+      if (typeof v === 'string' && v !== prevLabels[j] && isTotalLabel(v)) {
         label = v.trim();
         break;
       }
@@ -199,6 +201,7 @@ export function scanRecords(spec: ScanSpec, lang: Lang, findings: Finding[], onR
       recordRows = next;
     }
     recordRows[records++] = r;
+    for (let j = 0; j < spec.labels.length; j++) prevLabels[j] = row[spec.labels[j] as number];
     onRecord(row, r, nums);
   }
 

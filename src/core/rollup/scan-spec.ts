@@ -20,8 +20,6 @@ export function numericColumn(layout: SheetLayout, role: RollupRole, kind: Numbe
 export function buildScanSpec(layout: SheetLayout, numeric: readonly NumericColumn[]): ScanSpec {
   const numericCols = new Set(numeric.map((n) => n.col));
   const used = [...new Set([...layout.roles.values(), ...layout.yesNo])].sort((a, b) => a - b);
-  // Any text column may carry "Total …", and so may column A even when it has no role.
-  const labels = [...new Set([0, ...used])].filter((c) => !numericCols.has(c)).sort((a, b) => a - b);
   const identity: number[] = [];
   const deepest = layout.levels[layout.levels.length - 1];
   if (deepest) identity.push(deepest.col);
@@ -29,6 +27,9 @@ export function buildScanSpec(layout: SheetLayout, numeric: readonly NumericColu
     const c = layout.roles.get(r);
     if (c !== undefined) identity.push(c);
   }
+  // "Total …" sits where names go: the area and name columns, and column A even when it has no role
+  // (categories and yes/no answers are not looked at: they would cost a test per row for nothing).
+  const labels = [...new Set([0, ...layout.levels.map((l) => l.col), ...identity])].filter((c) => !numericCols.has(c)).sort((a, b) => a - b);
   return { sheet: layout.sheet, headerRow: layout.headerRow, used, labels, identity, numeric };
 }
 

@@ -102,7 +102,7 @@ export function rollupServiceLevels(layout: SheetLayout, lang: Lang, findings: F
   const total = new Float64Array(WIDTH);
 
   const stats = scanRecords(buildScanSpec(layout, numeric), lang, findings, (row, r, nums) => {
-    const path = tree.nodesFor(row);
+    const path = tree.nodesFor(row, r);
     addPath(total, path, SYSTEMS, 1);
     const cat = grader.grade(row, r, nums);
     addPath(total, path, cat ? CAT + CATEGORY_INDEX[cat] : UNCLASSIFIED, 1);
@@ -142,6 +142,8 @@ export function rollupServiceLevels(layout: SheetLayout, lang: Lang, findings: F
       }
     }
   });
+
+  tree.reportFilled(sheet, findings);
 
   const figures = (acc: Float64Array): ServiceFigures => {
     const { byCategory, shares } = categoryCounts(acc, CAT);

@@ -33,14 +33,39 @@ export function rollupSheets(result: RollupResult, lang: Lang): OutputSheet[] {
   return out;
 }
 
-/** 153.228 / 153,228: grouping even for four digits (es-ES would print 7500 next to 17.721). */
-export function fmt(lang: Lang, n: number): string {
-  return new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-GB', { maximumFractionDigits: 2, useGrouping: true }).format(n);
+// Formatters are costly to build: one per language and kind.
+const FORMATS = new Map<string, Intl.NumberFormat>();
+function formatter(lang: Lang, kind: 'n' | 'p' | 'f'): Intl.NumberFormat {
+  const key = lang + kind;
+  let f = FORMATS.get(key);
+  if (!f) {
+    const locale = lang === 'es' ? 'es-ES' : 'en-GB';
+    f = new Intl.NumberFormat(
+      locale,
+      kind === 'n'
+        ? { maximumFractionDigits: 2, useGrouping: true }
+        : kind === 'p'
+          ? { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }
+          : { minimumFractionDigits: 6, maximumFractionDigits: 6 },
+    );
+    FORMATS.set(key, f);
+  }
+  return f;
 }
 
+/** 153.228 / 153,228: grouping even for four digits (es-ES would print 7500 next to 17.721). */
+export function fmt(lang: Lang, n: number): string {
+  return formatter(lang, 'n').format(n);
+}
+
+/** 84,1 % / 84.1%; a dash where there is nothing to divide. */
 export function pct(lang: Lang, v: number | null): string {
-  if (v === null) return '—';
-  return new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-GB', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+  return v === null ? '—' : formatter(lang, 'p').format(v);
+}
+
+/** A fraction with six decimals, as the figures are checked: 0,841002 / 0.841002. */
+export function fraction6(lang: Lang, v: number): string {
+  return formatter(lang, 'f').format(v);
 }
 
 function areaColumns(levels: readonly LevelInfo[], depth: number): OutputColumn[] {

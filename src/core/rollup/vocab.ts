@@ -224,22 +224,23 @@ function buildWordMap<T>(table: Readonly<Record<string, readonly string[]>>): Ma
 }
 
 const LADDER_MAP = buildWordMap<LadderRung>(LADDER_WORDS);
-// The accented spellings too, so the usual cells need no folding.
-const YES_SET = new Set([...YES_WORDS, 'sí']);
-const NO_SET = new Set([...NO_WORDS, 'não']);
+const YES_SET = new Set(YES_WORDS);
+const NO_SET = new Set(NO_WORDS);
+
+// Answers repeat ("Sí", "No" on every row): remember each spelling once, within a bound.
+const YES_NO_SEEN = new Map<string, boolean | null>();
+const YES_NO_SEEN_MAX = 10000;
 
 /** "Sí" → true, "no" → false, anything else → null. Booleans pass through. */
 export function parseYesNo(v: string | number | boolean): boolean | null {
   if (typeof v === 'boolean') return v;
   if (typeof v === 'number') return v === 1 ? true : v === 0 ? false : null;
-  // Fast path for the usual spellings before folding.
-  const l = v.length <= 4 ? v.toLowerCase() : '';
-  if (YES_SET.has(l)) return true;
-  if (NO_SET.has(l)) return false;
+  const seen = YES_NO_SEEN.get(v);
+  if (seen !== undefined) return seen;
   const w = foldWords(v);
-  if (YES_SET.has(w)) return true;
-  if (NO_SET.has(w)) return false;
-  return null;
+  const answer = YES_SET.has(w) ? true : NO_SET.has(w) ? false : null;
+  if (YES_NO_SEEN.size < YES_NO_SEEN_MAX) YES_NO_SEEN.set(v, answer);
+  return answer;
 }
 
 /** "A", "categoría b", "Cat. C", "D - no funciona" → the letter; anything else → null. */

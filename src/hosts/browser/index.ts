@@ -13,7 +13,6 @@ import { isoFromLocalDate, isoToSerial, serialToISO } from '../../core/dates';
 import { readXlsx } from '../xlsx/read';
 import { writeXlsx } from '../xlsx/write';
 import {
-  type Parts,
   addDxf,
   cellStyle,
   cloneXfWithNumFmt,
@@ -44,6 +43,8 @@ export interface BrowserHostOptions {
   readonly lang?: Lang;
   /** Today's date (tests pass one; default: the local date). */
   readonly today?: () => string;
+  /** The grid of `bytes` when the caller has just read it (saves reading the file twice). */
+  readonly grid?: WorkbookGrid;
 }
 
 export class BrowserHost implements PaneHost {
@@ -64,6 +65,7 @@ export class BrowserHost implements PaneHost {
     this.bytes = bytes;
     this.lang = opts.lang ?? 'es';
     this.today = opts.today ?? (() => isoFromLocalDate(new Date()));
+    this.grid = opts.grid ?? null;
   }
 
   /** The workbook as it is now: the user's file plus everything Tablero wrote into it. */
@@ -235,7 +237,8 @@ export class BrowserHost implements PaneHost {
         // Only a cell that still holds the text the user saw is changed.
         if (!p || cellText(cellAt(grid, p.r, p.c)).trim() !== ch.originalText.trim()) continue;
         const cell = findCell(xml, ch.cell);
-        if (!cell) continue;
+        // A formula is more than its text: converting would drop it, so it is left alone.
+        if (!cell || /<(?:\w+:)?f[\s>/]/.test(cell.text)) continue;
         const s = cellStyle(cell.text);
         const fmt = neighbourDateFormat(grid, p.c, xml, styles);
         const key = `${s}:${fmt}`;

@@ -5,10 +5,9 @@ import type { CheckResult } from '../../core/model';
 import type { WorkbookGrid } from '../../core/grid';
 import { cellAt, cellText, columnLetter, isBlank, isDateCell, parseA1 } from '../../core/grid';
 import { isoToSerial, serialToISO } from '../../core/dates';
-import { catalogue, LANGS, t, type Lang } from '../../core/i18n';
+import { catalogue, LANGS, t } from '../../core/i18n';
 import type { DateConversion } from '../pane-host';
 import { CF_MARKER, DV_MARKER, cellAreas, doneWords, overdueRules, statusCells } from '../browser/rules';
-import { SETTINGS_NAMESPACE } from '../browser/settings-part';
 import { syncWrite, type Ctx, type OfficeEnv } from './env';
 import { OfficeHostError, toHostError } from './errors';
 import { areaFirstRow, shiftRows } from './formula';
@@ -94,20 +93,40 @@ export async function highlightOverdue(ctx: Ctx, env: OfficeEnv, result: CheckRe
     const first = areas[0];
     if (!first) continue;
     const formula = `=${rule.formula}`;
-    if (env.features.rangeAreas && areas.length > 1) {
-      addOverdueFormat(sheet.ws.getRanges(areas.join(',')).conditionalFormats, formula);
+    const anchor = areaFirstRow(first);
+    // Many areas go in groups (Excel's "Applies to" stays short); each group is anchored at its first row.
+    const groups = env.features.rangeAreas ? groupAreas(areas, MAX_APPLIES_TO) : areas.map((a) => [a]);
+    for (const group of groups) {
+      const head = group[0] ?? first;
+      const target = group.length > 1 ? sheet.ws.getRanges(group.join(',')) : sheet.ws.getRange(head);
+      addOverdueFormat(target.conditionalFormats, shiftRows(formula, areaFirstRow(head) - anchor));
       added++;
-    } else {
-      // One rule per area, each anchored at its own first row.
-      const anchor = areaFirstRow(first);
-      for (const area of areas) {
-        addOverdueFormat(sheet.ws.getRange(area).conditionalFormats, shiftRows(formula, areaFirstRow(area) - anchor));
-        added++;
-      }
     }
   }
   await syncWrite(ctx, env);
   return added;
+}
+
+/** Characters of one rule's "Applies to" list: the length Excel's own dialog accepts. */
+export const MAX_APPLIES_TO = 255;
+
+/** Consecutive areas in groups whose comma-joined list stays within `max` characters. */
+export function groupAreas(areas: readonly string[], max: number): string[][] {
+  const out: string[][] = [];
+  let current: string[] = [];
+  let len = 0;
+  for (const a of areas) {
+    const add = (current.length ? 1 : 0) + a.length;
+    if (current.length && len + add > max) {
+      out.push(current);
+      current = [];
+      len = 0;
+    }
+    len += (current.length ? 1 : 0) + a.length;
+    current.push(a);
+  }
+  if (current.length) out.push(current);
+  return out;
 }
 
 function addOverdueFormat(cfs: Excel.ConditionalFormatCollection, formula: string): void {
@@ -340,6 +359,12 @@ export function parseConversionRecord(sheet: { rows: WorkbookGrid['sheets'][numb
 
 // ---------------------------------------------------------------------------------------------
 // Settings: a custom XML part in Tablero's namespace, the same part the browser host writes.
+
+/**
+ * The browser host's SETTINGS_NAMESPACE (src/hosts/browser/settings-part.ts; a test keeps them equal).
+ * Not imported: that module brings the zip library, which the Office bundles do not need.
+ */
+export const SETTINGS_NAMESPACE = 'urn:tablero:settings';
 
 function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

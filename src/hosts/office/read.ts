@@ -42,8 +42,8 @@ export async function readWorkbook(ctx: Ctx, env: OfficeEnv, stats: ReadStats = 
   const state = await loadState(ctx, env, { used: true, date: true });
   const accs: Acc[] = [];
   for (const sheet of state.sheets) {
-    // Our own sheets are never read back as data (the engine skips them): no bytes spent on them.
-    if (sheet.marked || sheet.isRegistry || !sheet.used) continue;
+    // Our own sheets are read too, flagged: the engine skips them, the pane reads its records there.
+    if (!sheet.used) continue;
     accs.push({ sheet, used: sheet.used, rows: [], hidden: new Set(), merges: [], next: 0 });
   }
 
@@ -76,15 +76,10 @@ export async function readWorkbook(ctx: Ctx, env: OfficeEnv, stats: ReadStats = 
   const byName = new Map(accs.map((a) => [a.sheet.name, a]));
   const sheets: SheetGrid[] = state.sheets.map((s) => {
     const a = byName.get(s.name);
-    if (!a) return { name: s.name, rows: [], merges: [], createdByTablero: s.marked || s.isRegistry };
+    const createdByTablero = s.marked || s.isRegistry;
+    if (!a) return { name: s.name, rows: [], merges: [], createdByTablero };
     const hidden = [...a.hidden].sort((x, y) => x - y);
-    return {
-      name: s.name,
-      rows: a.rows,
-      merges: a.merges,
-      ...(hidden.length ? { hiddenRows: hidden } : {}),
-      createdByTablero: false,
-    };
+    return { name: s.name, rows: a.rows, merges: a.merges, ...(hidden.length ? { hiddenRows: hidden } : {}), createdByTablero };
   });
   return { sheets, date1904: state.date1904 };
 }

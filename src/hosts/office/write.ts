@@ -81,7 +81,8 @@ export async function writeOutputSheets(ctx: Ctx, env: OfficeEnv, sheets: readon
     }
   }
 
-  const batches = packBatches(ops, (o) => o.bytes, env.budget);
+  // Each sync also carries the two suspend calls.
+  const batches = packBatches(ops, (o) => o.bytes, env.budget - 2 * OP_OVERHEAD_BYTES);
   try {
     for (const batch of batches) {
       for (const op of batch) op.apply();
@@ -121,7 +122,7 @@ function sheetOf(t: Target): Excel.Worksheet {
 
 function valueOps(t: Target, budget: number): Op[] {
   const ops: Op[] = [];
-  const room = Math.max(1, budget - OP_OVERHEAD_BYTES);
+  const room = Math.max(1, budget - 3 * OP_OVERHEAD_BYTES); // the op itself and the sync's two suspend calls
   for (const block of t.layout.blocks) {
     const width = block.values[0]?.length ?? 0;
     if (!width) continue;
@@ -141,7 +142,7 @@ function valueOps(t: Target, budget: number): Op[] {
 
 function formatOps(t: Target, budget: number): Op[] {
   const ops: Op[] = [];
-  const room = Math.max(1, budget - OP_OVERHEAD_BYTES);
+  const room = Math.max(1, budget - 3 * OP_OVERHEAD_BYTES); // the op itself and the sync's two suspend calls
   for (const run of t.layout.formats) {
     const cell = jsonBytes([run.format]) + 1;
     const sizes = new Array<number>(run.rowCount).fill(cell);

@@ -3,7 +3,9 @@
 // because 300k-row workbooks must read in a second or two and in little memory.
 import { dateCell, errorCell, parseRange, type Cell, type Merge, type SheetGrid, type WorkbookGrid } from '../../core/grid';
 import { isoToSerial, parseISO } from '../../core/dates';
-import { openPackage, relKind, XlsxReadError, type XlsxPackage } from './package';
+import { Inflate } from 'fflate';
+import { decodeXml, openPackage, relKind, XlsxReadError, type XlsxPackage } from './package';
+import { rawEntryData, type ZipEntry } from './zip';
 import { decodeCellText, closeTagIndex, findTag, findTags, rootPrefix } from './xml';
 import { isDateFormat } from './numfmt';
 
@@ -47,17 +49,11 @@ function readPackage(pkg: XlsxPackage, opts: ReadOptions): WorkbookGrid {
   const sstXml = pkg.textOf(sstRel?.path ?? 'xl/sharedStrings.xml');
   const sst = sstXml === null ? [] : parseSharedStrings(sstXml);
 
-  // One inflate buffer for all sheets: big sheets would otherwise leave a buffer each for the GC.
-  let biggest = 0;
-  for (const ref of toRead) biggest = Math.max(biggest, ref.path ? pkg.entry(ref.path)?.size ?? 0 : 0);
-  const scratch = toRead.length > 1 && biggest > 1 << 20 ? new Uint8Array(biggest) : undefined;
-
   const sheets: SheetGrid[] = [];
   for (const ref of toRead) {
-    if (!ref.path) throw new XlsxReadError('corrupt', `the part of sheet "${ref.name}" is missing`);
-    const xml = pkg.textOf(ref.path, scratch);
-    if (xml === null) throw new XlsxReadError('corrupt', `the part of sheet "${ref.name}" is missing`);
-    sheets.push(parseWorksheet(xml, ref.name, { sst, dateStyles, date1904: pkg.date1904 }));
+    const entry = ref.path ? pkg.entry(ref.path) : undefined;
+    if (!entry) throw new XlsxReadError('corrupt', `the part of sheet "${ref.name}" is missing`);
+    sheets.push(readWorksheetEntry(pkg, entry, ref.name, { sst, dateStyles, date1904: pkg.date1904 }));
   }
   return { sheets, date1904: pkg.date1904 };
 }
@@ -220,9 +216,17 @@ function isoDateTimeToSerial(text: string, date1904: boolean): number | null {
   return null;
 }
 
-export function parseWorksheet(xml: string, name: string, ctx: SheetContext): SheetGrid {
+interface ScanState {
+  readonly rows: Cell[][];
+  readonly hiddenRows: number[];
+  lastRow: number;
+  rowIdx: number;
+  col: number;
+}
+
+/** Scans xml[i, end), which holds whole <row> elements only, into the state. The hot loop of the reader. */
+function scanRows(xml: string, i: number, end: number, p: string, ctx: SheetContext, st: ScanState, name: string): void {
   const n = xml.length;
-  const p = rootPrefix(xml, 'worksheet');
   const rowOpen = '<' + p + 'row';
   const cOpen = '<' + p + 'c';
   const cClose = '</' + p + 'c>';
@@ -230,27 +234,18 @@ export function parseWorksheet(xml: string, name: string, ctx: SheetContext): Sh
   const vFast = '<' + p + 'v>';
   const isOpen = '<' + p + 'is';
   const isClose = '</' + p + 'is>';
-  const isFast = `<${p}is><${p}t>`;
+  const isFast = `<${p}is><${p}t`;
   const isFastClose = `</${p}t></${p}is></${p}c>`;
+  let fastStart = -1;
   let fastEnd = -1;
   const { sst, dateStyles, date1904 } = ctx;
   const nStyles = dateStyles.length;
   const bad = (what: string): XlsxReadError => new XlsxReadError('corrupt', `sheet "${name}": ${what}`);
-
-  const rows: Cell[][] = [];
-  const hiddenRows: number[] = [];
-  let lastRow = -1;
-
-  const sd = findTag(xml, 'sheetData');
-  let i = sd ? sd.end : n;
-  let end = i;
-  if (sd && !sd.selfClosing) {
-    end = xml.indexOf('</' + p + 'sheetData>', i);
-    if (end < 0) throw bad('unterminated sheetData');
-  }
-
-  let rowIdx = -1;
-  let col = -1;
+  const rows = st.rows;
+  const hiddenRows = st.hiddenRows;
+  let lastRow = st.lastRow;
+  let rowIdx = st.rowIdx;
+  let col = st.col;
   let row: Cell[] | undefined;
   let rowOf = -1;
 
@@ -340,10 +335,12 @@ export function parseWorksheet(xml: string, name: string, ctx: SheetContext): Sh
         let value: Cell = null;
         if (selfClose) {
           i = k;
-        } else if (type === T_INLINE && xml.startsWith(isFast, k) && (fastEnd = xml.indexOf('<', k + isFast.length)) >= 0 &&
-          xml.startsWith(isFastClose, fastEnd)) {
-          // <is><t>text</t></is></c>
-          value = decodeCellText(xml.slice(k + isFast.length, fastEnd));
+        } else if (type === T_INLINE && xml.startsWith(isFast, k) &&
+          ((fastStart = xml.charCodeAt(k + isFast.length)) === 62 || fastStart <= 32) &&
+          (fastStart = xml.indexOf('>', k + isFast.length) + 1) > 0 && xml.charCodeAt(fastStart - 2) !== 47 &&
+          (fastEnd = xml.indexOf('<', fastStart)) >= 0 && xml.startsWith(isFastClose, fastEnd)) {
+          // <is><t>text</t></is></c>, or <t xml:space="preserve">
+          value = decodeCellText(xml.slice(fastStart, fastEnd));
           i = fastEnd + isFastClose.length;
         } else if (type === T_INLINE) {
           const cEnd = xml.indexOf(cClose, k);
@@ -356,6 +353,10 @@ export function parseWorksheet(xml: string, name: string, ctx: SheetContext): Sh
               const ie = xml.indexOf(isClose, gt);
               value = richText(xml, gt + 1, ie < 0 || ie > cEnd ? cEnd : ie, p);
             }
+          } else {
+            // Some writers put an inline string's text in <v>.
+            const va = xml.indexOf(vFast, k);
+            if (va >= 0 && va < cEnd) value = decodeCellText(xml.slice(va + vFast.length, xml.indexOf('<', va + vFast.length)));
           }
           i = cEnd + cClose.length;
         } else {
@@ -380,13 +381,11 @@ export function parseWorksheet(xml: string, name: string, ctx: SheetContext): Sh
             if (vs < 0) ve = k;
           }
           if (ve < 0) throw bad('unterminated value');
-          if (vs >= 0) {
+          if (vs >= 0 && (ve > vs || type === T_STR)) {
             if (type === T_N) {
-              if (ve > vs) {
-                const num = parseNumber(xml, vs, ve);
-                if (num === num) value = style < nStyles && dateStyles[style] === 1 ? dateCell(num) : num;
-                else value = decodeCellText(xml.slice(vs, ve));
-              }
+              const num = parseNumber(xml, vs, ve);
+              if (num === num) value = style < nStyles && dateStyles[style] === 1 ? dateCell(num) : num;
+              else value = decodeCellText(xml.slice(vs, ve));
             } else if (type === T_S) {
               let idx = 0;
               for (let j = vs; j < ve; j++) {
@@ -483,20 +482,210 @@ export function parseWorksheet(xml: string, name: string, ctx: SheetContext): Sh
     i = lt + 1;
   }
 
+  st.lastRow = lastRow;
+  st.rowIdx = rowIdx;
+  st.col = col;
+}
+
+function finishSheet(name: string, st: ScanState, tail: string): SheetGrid {
+  // A part cut short (or not a worksheet at all) must not pass for an empty sheet.
+  const last = tail.slice(-4096);
+  if (!/<\/(?:[\w.-]+:)?worksheet>\s*$/.test(last) && !/<(?:[\w.-]+:)?worksheet\b[^>]*\/>\s*$/.test(last)) {
+    throw new XlsxReadError('corrupt', `sheet "${name}": the sheet XML is incomplete`);
+  }
+  const { rows, hiddenRows, lastRow } = st;
   for (let r = 0; r <= lastRow; r++) if (rows[r] === undefined) rows[r] = [];
   rows.length = lastRow + 1;
-
   const merges: Merge[] = [];
-  let marked = false;
-  const tailFrom = Math.min(end, n);
-  for (const t of findTags(xml, 'mergeCell', tailFrom)) {
+  for (const t of findTags(tail, 'mergeCell')) {
     const m = parseRange(t.attrs.get('ref') ?? '');
     if (m) merges.push(m);
   }
-  for (const t of findTags(xml, 'customPr', tailFrom)) {
-    if ((t.attrs.get('name') ?? '').toLowerCase() === TABLERO_MARK.toLowerCase()) marked = true;
-  }
+  const marked = findTags(tail, 'customPr').some((t) => (t.attrs.get('name') ?? '').toLowerCase() === TABLERO_MARK.toLowerCase());
   return { name, rows, merges, hiddenRows, createdByTablero: marked };
+}
+
+const newState = (): ScanState => ({ rows: [], hiddenRows: [], lastRow: -1, rowIdx: -1, col: -1 });
+
+/** Parses a whole worksheet part held as one string. */
+export function parseWorksheet(xml: string, name: string, ctx: SheetContext): SheetGrid {
+  const st = newState();
+  const sd = findTag(xml, 'sheetData');
+  if (!sd) return finishSheet(name, st, xml);
+  if (sd.selfClosing) return finishSheet(name, st, xml.slice(sd.end));
+  const p = rootPrefix(xml, 'worksheet');
+  const close = '</' + p + 'sheetData>';
+  const end = xml.indexOf(close, sd.end);
+  if (end < 0) throw new XlsxReadError('corrupt', `sheet "${name}": unterminated sheetData`);
+  scanRows(xml, sd.end, end, p, ctx, st, name);
+  return finishSheet(name, st, xml.slice(end + close.length));
+}
+
+const ascii = (s: string): Uint8Array => {
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+  return b;
+};
+
+function matchesAt(hay: Uint8Array, needle: Uint8Array, i: number): boolean {
+  if (i < 0 || i + needle.length > hay.length) return false;
+  for (let k = 0; k < needle.length; k++) if (hay[i + k] !== needle[k]) return false;
+  return true;
+}
+
+function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from: number): number {
+  const first = needle[0]!;
+  for (let i = hay.indexOf(first, from); i >= 0; i = hay.indexOf(first, i + 1)) if (matchesAt(hay, needle, i)) return i;
+  return -1;
+}
+
+function lastIndexOfBytes(hay: Uint8Array, needle: Uint8Array): number {
+  const first = needle[0]!;
+  let from = hay.length - needle.length;
+  while (from >= 0) {
+    const i = hay.lastIndexOf(first, from);
+    if (i < 0) return -1;
+    if (matchesAt(hay, needle, i)) return i;
+    from = i - 1; // (a negative fromIndex would count from the end)
+  }
+  return -1;
+}
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+const EMPTY: Uint8Array = new Uint8Array(0);
+const SHEET_DATA = ascii('sheetData');
+
+/**
+ * A UTF-8 worksheet part read as it is inflated: whole rows are cut at a "</row>" (ASCII, so never
+ * inside a multi-byte character), decoded and scanned at once, so a 40 MB sheet never sits in memory
+ * as one buffer or one string, and the scanner always works on fresh flat strings.
+ */
+class WorksheetByteReader {
+  private carry: Uint8Array = EMPTY;
+  private phase: 'head' | 'data' | 'tail' = 'head';
+  private p = '';
+  private rowClose = EMPTY;
+  private dataClose = EMPTY;
+  private readonly tail: string[] = [];
+  private readonly tailDecoder = new TextDecoder('utf-8');
+  private readonly decoder = new TextDecoder('utf-8');
+  private readonly st = newState();
+
+  constructor(private readonly name: string, private readonly ctx: SheetContext) {}
+
+  feed(data: Uint8Array, final: boolean): void {
+    if (this.phase === 'tail') {
+      this.tail.push(this.tailDecoder.decode(data, { stream: !final }));
+      return;
+    }
+    let buf = concatBytes(this.carry, data);
+    this.carry = EMPTY;
+    if (this.phase === 'head') {
+      // <sheetData …> (any prefix) and the end of its start tag
+      let at = indexOfBytes(buf, SHEET_DATA, 0);
+      while (at >= 0) {
+        let lt = at - 1;
+        while (lt >= 0 && buf[lt] !== 0x3c && buf[lt] !== 0x3e && buf[lt]! > 0x20) lt--;
+        const after = buf[at + SHEET_DATA.length];
+        if (lt >= 0 && buf[lt] === 0x3c && (after === 0x3e || after === 0x2f || (after !== undefined && after <= 0x20))) break;
+        at = indexOfBytes(buf, SHEET_DATA, at + 1);
+      }
+      const gt = at < 0 ? -1 : buf.indexOf(0x3e, at);
+      if (gt < 0) {
+        if (final) {
+          this.tail.push(this.tailDecoder.decode(buf));
+          this.phase = 'tail';
+        } else this.carry = buf.slice();
+        return;
+      }
+      const head = this.decoder.decode(buf.subarray(0, gt + 1));
+      this.p = rootPrefix(head, 'worksheet');
+      this.rowClose = ascii(`</${this.p}row>`);
+      this.dataClose = ascii(`</${this.p}sheetData>`);
+      buf = buf.subarray(gt + 1);
+      if (head.charCodeAt(head.length - 2) === 47) {
+        // <sheetData/>
+        this.phase = 'tail';
+        this.tail.push(this.tailDecoder.decode(buf, { stream: !final }));
+        return;
+      }
+      this.phase = 'data';
+    }
+    // data: scan up to the last complete row, or to </sheetData>
+    const lastRow = lastIndexOfBytes(buf, this.rowClose);
+    const close = indexOfBytes(buf, this.dataClose, lastRow < 0 ? 0 : lastRow);
+    if (close >= 0) {
+      scanRows(this.decoder.decode(buf.subarray(0, close)), 0, Infinity, this.p, this.ctx, this.st, this.name);
+      this.phase = 'tail';
+      this.tail.push(this.tailDecoder.decode(buf.subarray(close + this.dataClose.length), { stream: !final }));
+      return;
+    }
+    if (final) throw new XlsxReadError('corrupt', `sheet "${this.name}": unterminated sheetData`);
+    if (lastRow >= 0) {
+      const cut = lastRow + this.rowClose.length;
+      scanRows(this.decoder.decode(buf.subarray(0, cut)), 0, Infinity, this.p, this.ctx, this.st, this.name);
+      this.carry = buf.slice(cut);
+    } else {
+      this.carry = buf.slice();
+    }
+  }
+
+  finish(): SheetGrid {
+    if (this.phase !== 'tail') throw new XlsxReadError('corrupt', `sheet "${this.name}": the sheet XML is incomplete`);
+    return finishSheet(this.name, this.st, this.tail.join(''));
+  }
+}
+
+/** Compressed bytes inflated per step: each step gives the reader about a megabyte of XML. */
+const INFLATE_STEP = 1 << 17;
+
+/** Inflates and parses one worksheet entry as a stream (UTF-16 parts, never seen in practice, in one piece). */
+function readWorksheetEntry(pkg: XlsxPackage, entry: ZipEntry, name: string, ctx: SheetContext): SheetGrid {
+  if ((entry.flags & 1) || (entry.method !== 0 && entry.method !== 8)) {
+    throw new XlsxReadError('corrupt', `${entry.name}: encrypted or unsupported zip entry`);
+  }
+  let raw: Uint8Array;
+  try {
+    raw = rawEntryData(pkg.bytes, entry);
+  } catch (e) {
+    throw new XlsxReadError('corrupt', e instanceof Error ? e.message : String(e));
+  }
+  let reader: WorksheetByteReader | null = null;
+  let utf16: Uint8Array[] | null = null;
+  let total = 0;
+  const onData = (data: Uint8Array, final: boolean): void => {
+    if (total === 0 && data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff))) utf16 = [];
+    total += data.length;
+    if (utf16) utf16.push(data);
+    else (reader ??= new WorksheetByteReader(name, ctx)).feed(data, final);
+  };
+  try {
+    if (entry.method === 0) {
+      const step = INFLATE_STEP * 8;
+      if (raw.length === 0) onData(raw, true);
+      for (let off = 0; off < raw.length; off += step) onData(raw.subarray(off, off + step), off + step >= raw.length);
+    } else {
+      const inflater = new Inflate((data, final) => onData(data, final));
+      if (raw.length === 0) inflater.push(raw, true);
+      for (let off = 0; off < raw.length; off += INFLATE_STEP) inflater.push(raw.subarray(off, off + INFLATE_STEP), off + INFLATE_STEP >= raw.length);
+    }
+  } catch (e) {
+    if (e instanceof XlsxReadError) throw e;
+    throw new XlsxReadError('corrupt', `${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (total !== entry.size) throw new XlsxReadError('corrupt', `${entry.name}: inflated size differs from the directory`);
+  if (utf16) {
+    const parts: Uint8Array[] = utf16;
+    return parseWorksheet(decodeXml(parts.reduce(concatBytes, EMPTY)), name, ctx);
+  }
+  return (reader ?? new WorksheetByteReader(name, ctx)).finish();
 }
 
 /** True when a worksheet's XML carries Tablero's custom property (looked for after sheetData only). */

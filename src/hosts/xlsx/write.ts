@@ -19,7 +19,7 @@ import {
   contentTypeOf, openPackage, parseRels, relativeTarget, relKind, relsPathFor, REL_NS, REL_TYPE,
   type Relationship, type SheetKind, type XlsxPackage,
 } from './package';
-import { sheetXmlIsMarked, TABLERO_MARK } from './read';
+import { sheetXmlIsMarked, TABLERO_MARK, XlsxReadError } from './read';
 import { escapeAttr, escapeText, findTag, findTags, prefixFor, qualifiedName, rootPrefix } from './xml';
 import {
   buildZip, EntryStream, prepareBytes, prepareRaw, prepareText, rawEntryData,
@@ -58,6 +58,9 @@ export const FILL_RGB: Readonly<Record<Fill, string>> = {
 /** Widths: fitted to the content, within these bounds (characters). */
 export const MIN_COLUMN_WIDTH = 8;
 export const MAX_COLUMN_WIDTH = 60;
+/** Excel's sheet size. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
 /** Excel refuses longer cell texts. */
 const MAX_CELL_TEXT = 32767;
 const TABLE_STYLE = 'TableStyleMedium2';
@@ -86,7 +89,7 @@ const encoder = new TextEncoder();
 
 export function writeXlsx(base: Uint8Array | null, sheets: readonly OutputSheet[], opts: WriteOptions = {}): WriteResult {
   const level: DeflateLevel = opts.level ?? 6;
-  const book = base ? Book.fromPackage(openPackage(base)) : Book.blank(level);
+  const book = base ? openBook(base) : Book.blank(level);
   if (book.sheets.length === 0 && sheets.length === 0) throw new Error('a workbook needs at least one sheet');
   const styles = new StyleBook(book.stylesXml);
   const written: WrittenSheet[] = [];
@@ -99,6 +102,16 @@ export function writeXlsx(base: Uint8Array | null, sheets: readonly OutputSheet[
   }
   book.setStyles(styles.render());
   return { bytes: book.build(level), written };
+}
+
+/** The user's workbook, or XlsxReadError when it cannot be one (as readXlsx would say). */
+function openBook(base: Uint8Array): Book {
+  try {
+    return Book.fromPackage(openPackage(base));
+  } catch (e) {
+    if (e instanceof XlsxReadError) throw e;
+    throw new XlsxReadError('corrupt', e instanceof Error ? e.message : String(e));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -417,6 +430,7 @@ class Book {
   }
 
   setStyles(xml: string): void {
+    if (xml === this.stylesXml && this.pkg?.entry(this.stylesPath)) return; // nothing added: keep the part as it is
     this.stylesXml = xml;
     this.setPart(this.stylesPath, xml);
   }
@@ -825,6 +839,9 @@ function renderSheet(sheet: OutputSheet, path: string, styles: StyleBook, book: 
   }
   const lastRowOfSheet = Math.max(r, 1);
   const width = Math.max(1, ...plans.map((p) => p.cols.length));
+  if (lastRowOfSheet > MAX_ROWS || width > MAX_COLUMNS) {
+    throw new RangeError(`sheet "${sheet.name}" needs ${lastRowOfSheet} rows and ${width} columns; Excel holds ${MAX_ROWS} × ${MAX_COLUMNS}`);
+  }
   const letters: string[] = [];
   for (let c = 0; c < width; c++) letters.push(columnLetter(c));
 

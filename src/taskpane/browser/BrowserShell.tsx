@@ -56,8 +56,8 @@ export function BrowserShell({ engine, defaultLang, sampleUrl = SAMPLE_FILE }: {
 
   const open = React.useCallback(async (name: string, bytes: Uint8Array, isSample: boolean) => {
     // Read once up front so a bad file is refused here, with the current workbook kept.
-    readXlsx(bytes);
-    const host = new BrowserHost(bytes, name, { lang: langRef.current });
+    const grid = readXlsx(bytes);
+    const host = new BrowserHost(bytes, name, { lang: langRef.current, grid });
     host.onSelect((sheet, address) => setSelection({ sheet, address }));
     setView(null);
     setSelection(null);
@@ -134,7 +134,7 @@ export function BrowserShell({ engine, defaultLang, sampleUrl = SAMPLE_FILE }: {
   return (
     <StringsContext.Provider value={s}>
       <div className={styles.root}>
-        <div className={styles.pane}>
+        <div className={styles.pane} data-testid="pane-scroll">
           {error ? (
             <MessageBar intent="error" data-testid="open-error">
               <MessageBarBody>{error}</MessageBarBody>

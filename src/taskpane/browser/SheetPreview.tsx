@@ -22,6 +22,7 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  sheetName: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
   scroller: { flexGrow: 1, overflow: 'auto', minHeight: 0, position: 'relative' },
   table: { borderCollapse: 'separate', borderSpacing: 0, fontSize: '12px', fontFamily: tokens.fontFamilyBase, tableLayout: 'fixed' },
   corner: { position: 'sticky', top: 0, left: 0, zIndex: 3, backgroundColor: '#F3F2F1', width: '40px', borderRight: '1px solid #D1D1D1', borderBottom: '1px solid #D1D1D1' },
@@ -121,13 +122,16 @@ export function SheetPreview({
     spans.set(`${m.r0}:${m.c0}`, { rowSpan: m.r1 - m.r0 + 1, colSpan: Math.min(m.c1, width - 1) - m.c0 + 1 });
     for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) covered.add(`${r}:${c}`);
   }
-  const inBox = (r: number, c: number): boolean => !!!!box && r >= box.r0 && r <= box.r1 && c >= box.c0 && c <= box.c1;
+  const inBox = (r: number, c: number): boolean => !!box && r >= box.r0 && r <= box.r1 && c >= box.c0 && c <= box.c1;
   let anchored = false;
 
   return (
     <div className={styles.root} data-testid="sheet-preview">
       <div className={styles.head}>
-        <h2 className={styles.title}>{s('previewTitle')}</h2>
+        <h2 className={styles.title}>
+          {s('previewTitle')}
+          <span className={styles.sheetName}> · {sheet.name}</span>
+        </h2>
         {selection ? <Caption1 data-testid="preview-selection">{s('previewSelected', { ref: `${selection.sheet}!${selection.address}` })}</Caption1> : null}
       </div>
       {grid.sheets.length > 1 ? (

@@ -6,7 +6,7 @@ import { columnOptions, guessHeaderRow, headerRowOptions, mappingUsable, MAPPED_
 import type { ColumnMapping } from '../settings';
 import { useStrings, type PaneKey } from '../strings';
 
-const ROLE_KEYS: Record<MappedRole, PaneKey> = {
+export const ROLE_KEYS: Record<MappedRole, PaneKey> = {
   action: 'mapRoleAction',
   deadline: 'mapRoleDeadline',
   responsible: 'mapRoleResponsible',

@@ -8,6 +8,8 @@ import type { Settings } from '../settings';
 import { cleanWords } from '../settings';
 import { useStrings } from '../strings';
 import { Section } from './Section';
+import { ROLE_KEYS } from './ColumnMapper';
+import type { MappedRole } from '../mapping';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -58,7 +60,7 @@ export function SettingsPanel({
       }}
       data-testid="settings-form"
     >
-      <Section title={s('settingsLanguage')} id="settings-language">
+      <Section title={s('language')} id="settings-language">
         <Field label={s('settingsLanguage')}>
           <Select value={language ?? ''} onChange={(_, d) => setLanguage(d.value === 'es' || d.value === 'en' ? d.value : null)}>
             <option value="">{s('settingsLanguageAuto', { lang: langName(autoLang) })}</option>
@@ -87,7 +89,7 @@ export function SettingsPanel({
                 <span>
                   {s('settingsMappingLine', { sheet, row: m.headerRow })}:{' '}
                   {Object.entries(m.columns)
-                    .map(([role, col]) => `${role} ${col}`)
+                    .map(([role, col]) => `${s(ROLE_KEYS[role as MappedRole])} ${col}`)
                     .join(', ')}
                 </span>
                 <Button

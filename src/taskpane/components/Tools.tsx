@@ -41,6 +41,8 @@ export function Tools({
   canUndo,
   onUndo,
   busy,
+  canHighlight,
+  canDropdowns,
   convertSheetName,
 }: {
   highlighted: boolean;
@@ -53,6 +55,9 @@ export function Tools({
   canUndo: boolean;
   onUndo: () => void;
   busy: boolean;
+  /** False where the host cannot (its capability notes say why). */
+  canHighlight: boolean;
+  canDropdowns: boolean;
   convertSheetName: string;
 }): React.JSX.Element {
   const s = useStrings();
@@ -66,12 +71,12 @@ export function Tools({
             {s('highlightRemove')}
           </Button>
         ) : (
-          <Button className={styles.button} icon={<HighlightRegular />} onClick={onHighlight} disabled={busy} data-testid="highlight">
+          <Button className={styles.button} icon={<HighlightRegular />} onClick={onHighlight} disabled={busy || !canHighlight} data-testid="highlight">
             {s('highlight')}
           </Button>
         )}
         {highlightNote ? <Caption1 className={styles.note}>{highlightNote}</Caption1> : null}
-        <Button className={styles.button} icon={<TextBulletListSquareRegular />} onClick={onDropdowns} disabled={busy} data-testid="dropdowns">
+        <Button className={styles.button} icon={<TextBulletListSquareRegular />} onClick={onDropdowns} disabled={busy || !canDropdowns} data-testid="dropdowns">
           {s('dropdowns')}
         </Button>
         <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
