@@ -86,16 +86,27 @@ function readRegion(region: Region, ctx: Context, previousEnd: number): { result
   const header = region.headers[0] as Header;
   const layout = bestLayout(region);
   const reading = layout ? layout.read(region) : { blocks: [], actions: [], findings: [] };
-  const located: { row: number; col: number; f: Finding }[] = reading.findings.map((f) => ({ ...where(f), f }));
+  // Findings in reading order: the layout's and numbering ones (few) are merged into the actions' (in row order).
+  const placed: { row: number; col: number; f: Finding }[] = reading.findings.map((f) => ({ ...where(f), f }));
+  const actionFindings: { row: number; f: Finding }[] = [];
 
   const actions: Action[] = [];
+  const cols = tableColumns(header);
   for (const draft of reading.actions) {
-    const { action, findings } = readAction(view, header, draft, reading.blocks, ctx);
+    const { action, findings } = readAction(view, cols, draft, reading.blocks, ctx);
     actions.push(action);
-    for (const f of findings) located.push({ ...where(f), f });
+    // Action findings sit on the action's row; their column order within the row is kept.
+    for (const f of findings) actionFindings.push({ row: draft.row + 1, f });
   }
-  for (const f of numberingFindings(view.name, actions, reading.blocks, header)) located.push({ ...where(f), f });
-  located.sort((a, b) => a.row - b.row || a.col - b.col);
+  for (const f of numberingFindings(view.name, actions, reading.blocks, header)) placed.push({ ...where(f), f });
+  placed.sort((a, b) => a.row - b.row || a.col - b.col);
+  const ordered: Finding[] = [];
+  let k = 0;
+  for (const x of actionFindings) {
+    while (k < placed.length && (placed[k]?.row ?? 0) <= x.row) ordered.push((placed[k++] as { f: Finding }).f);
+    ordered.push(x.f);
+  }
+  while (k < placed.length) ordered.push((placed[k++] as { f: Finding }).f);
 
   const columns: Partial<Record<Role, string>> = {};
   for (const [role, col] of Object.entries(header.primary) as [Role, number][]) columns[role] = columnLetter(col);
@@ -124,7 +135,7 @@ function readRegion(region: Region, ctx: Context, previousEnd: number): { result
       actions,
       titleLines,
     },
-    findings: located.map((x) => x.f),
+    findings: ordered,
   };
 }
 
@@ -136,17 +147,34 @@ function where(f: Finding): { row: number; col: number } {
   return { row: Number(m[2]), col };
 }
 
+/** A table's columns, worked out once per table rather than once per action. */
+interface TableColumns {
+  readonly primary: Readonly<Partial<Record<Role, number>>>;
+  readonly roles: readonly (readonly [Role, number])[];
+  readonly secondary: readonly { readonly group: string; readonly role: Role; readonly col: number }[];
+}
+
+function tableColumns(header: Header): TableColumns {
+  return {
+    primary: header.primary,
+    roles: Object.entries(header.primary) as [Role, number][],
+    secondary: header.columns
+      .filter((c) => (c.role === 'status' || c.role === 'comments') && header.primary[c.role] !== c.col)
+      .map((c) => ({ group: c.group, role: c.role, col: c.col })),
+  };
+}
+
 function readAction(
   view: SheetView,
-  header: Header,
+  table: TableColumns,
   draft: DraftAction,
   blocks: readonly Block[],
   ctx: Context,
 ): { action: Action; findings: Finding[] } {
   const r = draft.row;
-  const col = header.primary;
+  const col = table.primary;
   const cells: Partial<Record<Role, string>> = {};
-  for (const [role, c] of Object.entries(col) as [Role, number][]) cells[role] = a1(r, c);
+  for (const [role, c] of table.roles) cells[role] = a1(r, c);
   const text = (role: Role): string => (col[role] !== undefined ? view.text(r, col[role]) : '');
   const at = (role: Role) => ({ sheet: view.name, cell: cells[role] ?? cells.action ?? null, actionId: draft.id });
   const findings: Finding[] = [];
@@ -187,9 +215,7 @@ function readAction(
   const block = draft.block;
   const recommendation =
     block !== null ? (blocks[block]?.recommendation ?? null) : draft.id && draft.id.includes('.') ? (draft.id.split('.')[0] ?? null) : null;
-  const secondary = header.columns
-    .filter((c) => (c.role === 'status' || c.role === 'comments') && col[c.role] !== c.col)
-    .map((c) => ({ group: c.group, role: c.role, text: view.text(r, c.col) }));
+  const secondary = table.secondary.map((c) => ({ group: c.group, role: c.role, text: view.text(r, c.col) }));
   const action: Action = {
     id: draft.id,
     recommendation,
@@ -248,12 +274,12 @@ function numberingFindings(sheet: string, actions: readonly Action[], blocks: re
 
 /** "1.2" then "1.4" → "1.3"; null when the ids follow each other or are not comparable. */
 function skipped(prev: string, next: string): string | null {
-  const p = prev.split('.');
-  const n = next.split('.');
-  if (p.length !== n.length || p.length < 2) return null;
-  if (p.slice(0, -1).join('.') !== n.slice(0, -1).join('.')) return null;
-  const a = Number(p[p.length - 1]);
-  const b = Number(n[n.length - 1]);
+  const i = prev.lastIndexOf('.');
+  const j = next.lastIndexOf('.');
+  // Same prefix ("1." and "1."), compared without splitting: this runs for every action.
+  if (i < 1 || i !== j || prev.slice(0, i) !== next.slice(0, j)) return null;
+  const a = Number(prev.slice(i + 1));
+  const b = Number(next.slice(j + 1));
   if (!Number.isInteger(a) || !Number.isInteger(b) || b <= a + 1) return null;
-  return [...p.slice(0, -1), String(a + 1)].join('.');
+  return `${prev.slice(0, i)}.${a + 1}`;
 }

@@ -52,6 +52,8 @@ function isSubHeader(view: SheetView, r: number, upper: number): boolean {
 /** The header starting at row r, or null. */
 export function headerAt(view: SheetView, r: number): Header | null {
   const upper = rowRoles(view, r);
+  // A header's top row always names at least one role (the action cell spans both rows).
+  if (!upper.some((x) => x !== null)) return null;
   const two = isSubHeader(view, r + 1, r);
   const lower = two ? rowRoles(view, r + 1) : null;
   const combined = upper.map((u, c) => lower?.[c] ?? u);

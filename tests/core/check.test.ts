@@ -51,8 +51,8 @@ describe('flat tables', () => {
       'overdue@E5',
       'deadline_as_text@E5',
       'overdue@E8',
-      'missing_responsible@F8',
       'missing_status@G8',
+      'missing_responsible@F8',
     ]);
     expect(r.summary).toEqual({
       actions: 4,

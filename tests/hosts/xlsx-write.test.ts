@@ -272,6 +272,18 @@ describe('sheet names and replacing our own sheets', () => {
     expect(tableBaseName(requested)).toBe(expected);
   });
 
+  it('lets a later sheet of the same name in one call replace the earlier one', () => {
+    const { bytes, written } = writeXlsx(bytesOf(ECUADOR), [seguimiento, { ...seguimiento, lines: ['Otra vez'] }]);
+    expect(written.map((w) => w.name)).toEqual(['Seguimiento', 'Seguimiento']);
+    const wb = readXlsx(bytes);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Plan de Mejora', 'Seguimiento']);
+    expect(wb.sheets[1]!.rows[0]).toEqual(['Otra vez']);
+    const names = Object.entries(unzipText(bytes)).filter(([k]) => k.startsWith('xl/tables/')).map(([, v]) => /displayName="([^"]+)"/.exec(v)![1]).sort();
+    expect(names).toEqual(['Acciones', 'Estados']);
+    expect(Object.keys(unzipText(bytes)).filter((k) => k.includes('customProperty'))).toHaveLength(1);
+    expect(packageProblems(bytes)).toEqual([]);
+  });
+
   it('makes sheet names Excel accepts', () => {
     const { bytes, written } = writeXlsx(null, [
       { name: 'Resumen: agua/saneamiento [2017] y más texto largo', lines: ['x'], tables: [] },

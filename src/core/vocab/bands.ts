@@ -20,8 +20,11 @@ export function isResponseLabel(text: string): boolean {
   return text.length <= 120 && RESPONSE_LABEL.test(foldWords(text));
 }
 
+/** Cheap first look on the raw text (every action row passes here); folding only for candidates. */
+const NOT_AN_ACTION_HINT = /^\s*(?:tot|sub|sum|not|fue|sou|ela|pre)/i;
+
 export function isNotAnAction(text: string): boolean {
-  // Only the first words matter: don't fold a whole paragraph.
+  if (!NOT_AN_ACTION_HINT.test(text)) return false;
   return NOT_AN_ACTION.test(foldWords(text.slice(0, 24)));
 }
 

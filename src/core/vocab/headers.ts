@@ -46,7 +46,15 @@ const ROLE_BY_KEY: ReadonlyMap<string, Role> = (() => {
 })();
 
 /** The role a header cell names, or null. */
+const roleCache = new Map<string, Role | null>();
+
 export function roleOf(text: string): Role | null {
   if (text.length > 60 || text.length === 0) return null; // headers are short; long cells are data
-  return ROLE_BY_KEY.get(headerKey(text)) ?? null;
+  // Every cell of every row is asked: short cells repeat (names, statuses), so answers are kept.
+  const hit = roleCache.get(text);
+  if (hit !== undefined) return hit;
+  const role = ROLE_BY_KEY.get(headerKey(text)) ?? null;
+  if (roleCache.size > 20_000) roleCache.clear();
+  roleCache.set(text, role);
+  return role;
 }

@@ -61,7 +61,7 @@ interface Entry {
 
 /** Folded like statuses are compared: no case, accents, punctuation or extra spaces. */
 function statusKey(s: string): string {
-  return foldWords(s.replace(/<\/?p>/gi, ' '));
+  return foldWords(s.includes('<') ? s.replace(/<\/?p>/gi, ' ') : s);
 }
 
 export class StatusMatcher {

@@ -122,7 +122,6 @@ interface SheetSlot {
   sheetId: number;
   rId: string;
   path: string;
-  isNew: boolean;
 }
 
 interface BaseSheet {
@@ -137,7 +136,7 @@ interface BaseSheet {
 
 interface RenderedSheet {
   readonly entry: PreparedEntry;
-  readonly tables: readonly { readonly path: string; readonly xml: string }[];
+  readonly tables: readonly { readonly path: string; readonly xml: string; readonly name: string; readonly id: number }[];
   readonly relsXml: string;
   readonly markPath: string;
 }
@@ -265,12 +264,12 @@ class Book {
       this.removeSheetParts(existing);
       this.replacedSheetIds.push(existing.sheetId);
       if (existing.name !== name) this.renameSheet(existing, name);
-      return { name, sheetId: existing.sheetId, rId: existing.rId, path: existing.path, isNew: false };
+      return { name, sheetId: existing.sheetId, rId: existing.rId, path: existing.path };
     }
     const sheetId = Math.max(0, ...this.sheets.map((s) => s.sheetId)) + 1;
     const path = this.freePath(`${dirOrXl(this.workbookPath)}/worksheets/sheet`, '.xml', true);
     const rId = this.addWorkbookRel(REL_TYPE.worksheet, path);
-    const slot: SheetSlot = { name, sheetId, rId, path, isNew: true };
+    const slot: SheetSlot = { name, sheetId, rId, path };
     this.sheets.push({ name, sheetId, rId, path, kind: 'worksheet', ours: true, rels: [] });
     this.insertSheetElement(slot);
     return slot;
@@ -285,12 +284,15 @@ class Book {
     for (const t of r.tables) {
       this.setPart(t.path, t.xml);
       this.addOverride(t.path, CT.table);
+      this.tableByPath.set(t.path.toLowerCase(), { name: t.name, id: t.id });
     }
-    const s = this.sheets.find((x) => x.path === slot.path);
-    if (s) {
-      const i = this.sheets.indexOf(s);
-      this.sheets[i] = { ...s, ours: true, rels: [] };
-    }
+    // What this sheet now points to, so that a later sheet of the same name in this call replaces it cleanly.
+    const rels: Relationship[] = [
+      { id: 'rId1', type: REL_TYPE.customProperty, target: '', path: r.markPath },
+      ...r.tables.map((t, k) => ({ id: `rId${k + 2}`, type: REL_TYPE.table, target: '', path: t.path })),
+    ];
+    const i = this.sheets.findIndex((x) => x.path === slot.path);
+    if (i >= 0) this.sheets[i] = { ...this.sheets[i]!, ours: true, rels };
   }
 
   private removeSheetParts(sheet: BaseSheet): void {
@@ -989,7 +991,7 @@ function renderSheet(sheet: OutputSheet, path: string, styles: StyleBook, book: 
       xml += `<tableColumn id="${c + 1}" name="${escapeAttr(h)}"/>`;
     });
     xml += `</tableColumns><tableStyleInfo name="${TABLE_STYLE}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`;
-    return { path: plan.path, xml };
+    return { path: plan.path, xml, name: plan.name, id: plan.id };
   });
   return { entry: sink.end(), tables, relsXml: rels, markPath };
 }
