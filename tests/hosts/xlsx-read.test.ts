@@ -324,12 +324,12 @@ describe('large and stored sheet parts', () => {
     return sheetXml(rows.join(''), '<mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells>');
   };
 
-  it('reads a multi-megabyte sheet streamed in pieces exactly as in one piece', () => {
+  it('reads a multi-megabyte sheet scanned in pieces exactly as in one piece', () => {
     const xml = bigSheet();
     expect(xml.length).toBeGreaterThan(3_000_000);
     const bytes = makeXlsx({ sheets: [{ name: 'Grande', xml }] });
-    // several inflate steps (128 KiB of compressed data each), so rows and characters straddle pieces
-    expect(readZipDirectory(bytes).find((e) => e.name.endsWith('sheet1.xml'))!.compressedSize).toBeGreaterThan(3 * 131072);
+    // several scan pieces (a megabyte of XML each), so rows and characters straddle piece ends
+    expect(readZipDirectory(bytes).find((e) => e.name.endsWith('sheet1.xml'))!.size).toBeGreaterThan(3 * (1 << 20));
     const s = readXlsx(bytes).sheets[0]!;
     expect(s.rows).toHaveLength(30000);
     expect(s.rows[29999]).toEqual([`Año ñandú 😀 30000 — ${'é'.repeat(30000 % 13)}`, 45000, 'rich']);
@@ -337,6 +337,13 @@ describe('large and stored sheet parts', () => {
     expect(s.merges).toEqual([{ r0: 0, c0: 0, r1: 0, c1: 2 }]);
     const whole = parseWorksheet(xml, 'Grande', { sst: [], dateStyles: new Uint8Array(0), date1904: false });
     expect(s).toEqual(whole);
+  });
+
+  it('reads a row longer than a scan piece', () => {
+    const long = 'ñ'.repeat(1_500_000);
+    const rows = `<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>${long}</t></is></c></row><row r="3"><c r="A3"><v>3</v></c></row>`;
+    const s = readXlsx(makeXlsx({ sheets: [{ name: 'S', xml: sheetXml(rows) }] })).sheets[0]!;
+    expect(s.rows).toEqual([[1], [long], [3]]);
   });
 
   it('reads stored (uncompressed) entries', () => {

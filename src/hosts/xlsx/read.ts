@@ -3,9 +3,8 @@
 // because 300k-row workbooks must read in a second or two and in little memory.
 import { dateCell, errorCell, parseRange, type Cell, type Merge, type SheetGrid, type WorkbookGrid } from '../../core/grid';
 import { isoToSerial, parseISO } from '../../core/dates';
-import { Inflate } from 'fflate';
 import { decodeXml, openPackage, relKind, XlsxReadError, type XlsxPackage } from './package';
-import { rawEntryData, type ZipEntry } from './zip';
+import { extractEntry, type ZipEntry } from './zip';
 import { decodeCellText, closeTagIndex, findTag, findTags, rootPrefix } from './xml';
 import { isDateFormat } from './numfmt';
 
@@ -49,12 +48,15 @@ function readPackage(pkg: XlsxPackage, opts: ReadOptions): WorkbookGrid {
   const sstXml = pkg.textOf(sstRel?.path ?? 'xl/sharedStrings.xml');
   const sst = sstXml === null ? [] : parseSharedStrings(sstXml);
 
-  const sheets: SheetGrid[] = [];
-  for (const ref of toRead) {
+  const entries = toRead.map((ref) => {
     const entry = ref.path ? pkg.entry(ref.path) : undefined;
     if (!entry) throw new XlsxReadError('corrupt', `the part of sheet "${ref.name}" is missing`);
-    sheets.push(readWorksheetEntry(pkg, entry, ref.name, { sst, dateStyles, date1904: pkg.date1904 }));
-  }
+    return entry;
+  });
+  // One inflate buffer for all sheets: big sheets would otherwise leave a buffer each for the collector.
+  const biggest = Math.max(...entries.map((e) => e.size));
+  const scratch = entries.length > 1 && biggest > 1 << 20 ? new Uint8Array(biggest) : undefined;
+  const sheets = toRead.map((ref, k) => readWorksheetEntry(pkg, entries[k]!, ref.name, { sst, dateStyles, date1904: pkg.date1904 }, scratch));
   return { sheets, date1904: pkg.date1904 };
 }
 
@@ -539,153 +541,86 @@ function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from: number): number
   return -1;
 }
 
-function lastIndexOfBytes(hay: Uint8Array, needle: Uint8Array): number {
+const SHEET_DATA = ascii('sheetData');
+
+/** End of the <sheetData …> start tag (any prefix): [index after ">", self-closing?], or null. */
+function sheetDataStart(buf: Uint8Array): [number, boolean] | null {
+  for (let at = indexOfBytes(buf, SHEET_DATA, 0); at >= 0; at = indexOfBytes(buf, SHEET_DATA, at + 1)) {
+    let lt = at - 1;
+    while (lt >= 0 && buf[lt] !== 0x3c && buf[lt] !== 0x3e && buf[lt]! > 0x20) lt--;
+    const after = buf[at + SHEET_DATA.length];
+    if (lt >= 0 && buf[lt] === 0x3c && after !== undefined && (after === 0x3e || after === 0x2f || after <= 0x20)) {
+      const gt = buf.indexOf(0x3e, at);
+      return gt < 0 ? null : [gt + 1, buf[gt - 1] === 0x2f];
+    }
+  }
+  return null;
+}
+
+/** Last `needle` that ends at or before `before` and starts at or after `floor`; -1 when none. */
+function lastIndexOfBytesIn(hay: Uint8Array, needle: Uint8Array, floor: number, before: number): number {
   const first = needle[0]!;
-  let from = hay.length - needle.length;
-  while (from >= 0) {
+  let from = before - needle.length;
+  while (from >= floor) {
     const i = hay.lastIndexOf(first, from);
-    if (i < 0) return -1;
+    if (i < floor) return -1;
     if (matchesAt(hay, needle, i)) return i;
     from = i - 1; // (a negative fromIndex would count from the end)
   }
   return -1;
 }
 
-function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b;
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
-const EMPTY: Uint8Array = new Uint8Array(0);
-const SHEET_DATA = ascii('sheetData');
+/** Text decoded per piece: this much XML (cut after a "</row>") becomes one string for the scanner. */
+const SCAN_PIECE = 1 << 20;
 
 /**
- * A UTF-8 worksheet part read as it is inflated: whole rows are cut at a "</row>" (ASCII, so never
- * inside a multi-byte character), decoded and scanned at once, so a 40 MB sheet never sits in memory
- * as one buffer or one string, and the scanner always works on fresh flat strings.
+ * Parses a UTF-8 worksheet part from its bytes: the rows are decoded and scanned a megabyte at a time,
+ * cut after a "</row>" (ASCII, so never inside a multi-byte character): a 40 MB sheet never becomes one
+ * 40 MB string, and the scanner always works on fresh flat strings.
  */
-class WorksheetByteReader {
-  private carry: Uint8Array = EMPTY;
-  private phase: 'head' | 'data' | 'tail' = 'head';
-  private p = '';
-  private rowClose = EMPTY;
-  private dataClose = EMPTY;
-  private readonly tail: string[] = [];
-  private readonly tailDecoder = new TextDecoder('utf-8');
-  private readonly decoder = new TextDecoder('utf-8');
-  private readonly st = newState();
-
-  constructor(private readonly name: string, private readonly ctx: SheetContext) {}
-
-  feed(data: Uint8Array, final: boolean): void {
-    if (this.phase === 'tail') {
-      this.tail.push(this.tailDecoder.decode(data, { stream: !final }));
-      return;
-    }
-    let buf = concatBytes(this.carry, data);
-    this.carry = EMPTY;
-    if (this.phase === 'head') {
-      // <sheetData …> (any prefix) and the end of its start tag
-      let at = indexOfBytes(buf, SHEET_DATA, 0);
-      while (at >= 0) {
-        let lt = at - 1;
-        while (lt >= 0 && buf[lt] !== 0x3c && buf[lt] !== 0x3e && buf[lt]! > 0x20) lt--;
-        const after = buf[at + SHEET_DATA.length];
-        if (lt >= 0 && buf[lt] === 0x3c && (after === 0x3e || after === 0x2f || (after !== undefined && after <= 0x20))) break;
-        at = indexOfBytes(buf, SHEET_DATA, at + 1);
+export function parseWorksheetBytes(buf: Uint8Array, name: string, ctx: SheetContext): SheetGrid {
+  const decoder = new TextDecoder('utf-8');
+  const st = newState();
+  const start = sheetDataStart(buf);
+  if (!start) return finishSheet(name, st, decoder.decode(buf));
+  const [from, selfClosing] = start;
+  if (selfClosing) return finishSheet(name, st, decoder.decode(buf.subarray(from)));
+  const p = rootPrefix(decoder.decode(buf.subarray(0, from)), 'worksheet');
+  const rowClose = ascii(`</${p}row>`);
+  const dataClose = ascii(`</${p}sheetData>`);
+  const close = lastIndexOfBytesIn(buf, dataClose, from, buf.length);
+  if (close < 0) throw new XlsxReadError('corrupt', `sheet "${name}": unterminated sheetData`);
+  let pos = from;
+  while (pos < close) {
+    let cut = close;
+    if (close - pos > SCAN_PIECE) {
+      const last = lastIndexOfBytesIn(buf, rowClose, pos, pos + SCAN_PIECE);
+      if (last >= 0) cut = last + rowClose.length;
+      else {
+        // one row longer than a piece: take it whole
+        const next = indexOfBytes(buf, rowClose, pos + SCAN_PIECE - rowClose.length);
+        if (next >= 0 && next < close) cut = next + rowClose.length;
       }
-      const gt = at < 0 ? -1 : buf.indexOf(0x3e, at);
-      if (gt < 0) {
-        if (final) {
-          this.tail.push(this.tailDecoder.decode(buf));
-          this.phase = 'tail';
-        } else this.carry = buf.slice();
-        return;
-      }
-      const head = this.decoder.decode(buf.subarray(0, gt + 1));
-      this.p = rootPrefix(head, 'worksheet');
-      this.rowClose = ascii(`</${this.p}row>`);
-      this.dataClose = ascii(`</${this.p}sheetData>`);
-      buf = buf.subarray(gt + 1);
-      if (head.charCodeAt(head.length - 2) === 47) {
-        // <sheetData/>
-        this.phase = 'tail';
-        this.tail.push(this.tailDecoder.decode(buf, { stream: !final }));
-        return;
-      }
-      this.phase = 'data';
     }
-    // data: scan up to the last complete row, or to </sheetData>
-    const lastRow = lastIndexOfBytes(buf, this.rowClose);
-    const close = indexOfBytes(buf, this.dataClose, lastRow < 0 ? 0 : lastRow);
-    if (close >= 0) {
-      scanRows(this.decoder.decode(buf.subarray(0, close)), 0, Infinity, this.p, this.ctx, this.st, this.name);
-      this.phase = 'tail';
-      this.tail.push(this.tailDecoder.decode(buf.subarray(close + this.dataClose.length), { stream: !final }));
-      return;
-    }
-    if (final) throw new XlsxReadError('corrupt', `sheet "${this.name}": unterminated sheetData`);
-    if (lastRow >= 0) {
-      const cut = lastRow + this.rowClose.length;
-      scanRows(this.decoder.decode(buf.subarray(0, cut)), 0, Infinity, this.p, this.ctx, this.st, this.name);
-      this.carry = buf.slice(cut);
-    } else {
-      this.carry = buf.slice();
-    }
+    scanRows(decoder.decode(buf.subarray(pos, cut)), 0, Infinity, p, ctx, st, name);
+    pos = cut;
   }
-
-  finish(): SheetGrid {
-    if (this.phase !== 'tail') throw new XlsxReadError('corrupt', `sheet "${this.name}": the sheet XML is incomplete`);
-    return finishSheet(this.name, this.st, this.tail.join(''));
-  }
+  return finishSheet(name, st, decoder.decode(buf.subarray(close + dataClose.length)));
 }
 
-/** Compressed bytes inflated per step: each step gives the reader about a megabyte of XML. */
-const INFLATE_STEP = 1 << 17;
-
-/** Inflates and parses one worksheet entry as a stream (UTF-16 parts, never seen in practice, in one piece). */
-function readWorksheetEntry(pkg: XlsxPackage, entry: ZipEntry, name: string, ctx: SheetContext): SheetGrid {
-  if ((entry.flags & 1) || (entry.method !== 0 && entry.method !== 8)) {
-    throw new XlsxReadError('corrupt', `${entry.name}: encrypted or unsupported zip entry`);
-  }
-  let raw: Uint8Array;
+/** Inflates and parses one worksheet entry; `scratch` is an inflate buffer reused across sheets. */
+function readWorksheetEntry(pkg: XlsxPackage, entry: ZipEntry, name: string, ctx: SheetContext, scratch?: Uint8Array): SheetGrid {
+  let data: Uint8Array;
   try {
-    raw = rawEntryData(pkg.bytes, entry);
+    data = extractEntry(pkg.bytes, entry, scratch);
   } catch (e) {
     throw new XlsxReadError('corrupt', e instanceof Error ? e.message : String(e));
   }
-  let reader: WorksheetByteReader | null = null;
-  let utf16: Uint8Array[] | null = null;
-  let total = 0;
-  const onData = (data: Uint8Array, final: boolean): void => {
-    if (total === 0 && data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff))) utf16 = [];
-    total += data.length;
-    if (utf16) utf16.push(data);
-    else (reader ??= new WorksheetByteReader(name, ctx)).feed(data, final);
-  };
-  try {
-    if (entry.method === 0) {
-      const step = INFLATE_STEP * 8;
-      if (raw.length === 0) onData(raw, true);
-      for (let off = 0; off < raw.length; off += step) onData(raw.subarray(off, off + step), off + step >= raw.length);
-    } else {
-      const inflater = new Inflate((data, final) => onData(data, final));
-      if (raw.length === 0) inflater.push(raw, true);
-      for (let off = 0; off < raw.length; off += INFLATE_STEP) inflater.push(raw.subarray(off, off + INFLATE_STEP), off + INFLATE_STEP >= raw.length);
-    }
-  } catch (e) {
-    if (e instanceof XlsxReadError) throw e;
-    throw new XlsxReadError('corrupt', `${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
+  // A byte-order mark says UTF-16 (never seen from Excel): decode it whole.
+  if (data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff))) {
+    return parseWorksheet(decodeXml(data), name, ctx);
   }
-  if (total !== entry.size) throw new XlsxReadError('corrupt', `${entry.name}: inflated size differs from the directory`);
-  if (utf16) {
-    const parts: Uint8Array[] = utf16;
-    return parseWorksheet(decodeXml(parts.reduce(concatBytes, EMPTY)), name, ctx);
-  }
-  return (reader ?? new WorksheetByteReader(name, ctx)).finish();
+  return parseWorksheetBytes(data, name, ctx);
 }
 
 /** True when a worksheet's XML carries Tablero's custom property (looked for after sheetData only). */
