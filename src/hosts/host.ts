@@ -7,6 +7,8 @@ export interface WrittenSheet {
   readonly requested: string;
   /** The name used: the same, or "Seguimiento (2)" when a user sheet already had the name. */
   readonly name: string;
+  /** Roll-up sheets in Excel: whether their chart was drawn (absent where the host draws none). */
+  readonly chart?: 'added' | 'failed';
 }
 
 export interface WorkbookHost {

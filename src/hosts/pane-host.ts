@@ -38,4 +38,8 @@ export interface PaneHost extends WorkbookHost {
   /** Settings saved with the workbook (raw; the caller validates with zod). */
   loadSettings(): Promise<unknown>;
   saveSettings(settings: unknown): Promise<void>;
+  /** The workbook's file name when the host knows it (the donor export is named after it). */
+  workbookName?(): Promise<string | null>;
+  /** Opens an .xlsx as a new workbook (Excel.createWorkbook); only where capabilities().createWorkbook. */
+  openWorkbook?(bytes: Uint8Array): Promise<void>;
 }

@@ -62,6 +62,39 @@ export interface TableModel {
   style: string;
 }
 
+/** Cells a chart series points at. */
+export interface RangeRef {
+  sheet: string;
+  box: Box;
+}
+
+export interface ChartSeriesModel {
+  name: string;
+  values: RangeRef | null;
+  xValues: RangeRef | null;
+  /** Null: the chart's own type. */
+  chartType: string | null;
+  fill?: string;
+  lineColor?: string;
+  lineStyle?: string;
+  lineWeight?: number;
+  markerStyle?: string;
+  gapWidth?: number;
+}
+
+export interface ChartModel {
+  name: string;
+  type: string;
+  title: string;
+  legend: string;
+  series: ChartSeriesModel[];
+  /** Top-left cell (setPosition). */
+  anchor: string | null;
+  width: number;
+  height: number;
+  valueAxis: { minimum?: number; maximum?: number; numberFormat?: string };
+}
+
 let idSeq = 0;
 const nextId = (prefix: string): string => `{${prefix}-${++idSeq}}`;
 
@@ -76,6 +109,7 @@ export class SheetModel {
   cfs: CfModel[] = [];
   validations: DvModel[] = [];
   tables: TableModel[] = [];
+  charts: ChartModel[] = [];
   frozenRows = 0;
   colWidths = new Map<number, number>();
   activated = 0;
@@ -130,6 +164,7 @@ export class SheetModel {
       cfs: this.cfs,
       validations: this.validations,
       tables: this.tables,
+      charts: this.charts,
       props: [...this.customProps],
       frozen: this.frozenRows,
       widths: [...this.colWidths],
@@ -145,6 +180,8 @@ export interface SyncRecord {
 }
 
 export class FakeWorkbook {
+  /** Workbook.name: the file name Excel shows. */
+  fileName = 'Book1';
   sheets: SheetModel[] = [];
   names: string[] = [];
   date1904 = false;
@@ -289,13 +326,14 @@ function propsOf(arg: unknown): string[] {
   return [];
 }
 
-class FakeWorkbookApi {
+class FakeWorkbookApi extends Proxy {
   readonly worksheets: FakeWorksheets;
   readonly functions: { date(y: number, m: number, d: number): FakeClientResult<number> };
   readonly names: FakeNames;
   readonly customXmlParts: FakeXmlParts;
 
   constructor(ctx: FakeContext) {
+    super(ctx);
     this.worksheets = new FakeWorksheets(ctx);
     this.names = new FakeNames(ctx);
     this.customXmlParts = new FakeXmlParts(ctx);
@@ -309,6 +347,22 @@ class FakeWorkbookApi {
         return r;
       },
     };
+  }
+
+  load(p?: unknown): this {
+    const props = propsOf(p);
+    this.ctx.enqueue(0, () => {
+      for (const prop of props) {
+        if (prop === 'name') this.loaded.name = this.ctx.book.fileName;
+        else throw new Error(`fake: load ${prop} on workbook`);
+      }
+      return jsonBytes(this.loaded);
+    });
+    return this;
+  }
+
+  get name(): string {
+    return this.got('name');
   }
 }
 
@@ -453,6 +507,7 @@ class FakeWorksheet extends Proxy {
   lookupNull?: () => boolean;
   readonly protection: { load(p?: unknown): void; readonly protected: boolean };
   readonly tables: FakeTables;
+  readonly charts: FakeCharts;
   readonly customProperties: FakeCustomProps;
   readonly freezePanes: { freezeRows(n: number): void; unfreeze(): void };
 
@@ -475,6 +530,7 @@ class FakeWorksheet extends Proxy {
       { load: () => ctx.enqueue(0, () => ((this.loaded.protected = this.resolve().protected), 20)) },
     );
     this.tables = new FakeTables(ctx, this);
+    this.charts = new FakeCharts(ctx, this);
     this.customProperties = new FakeCustomProps(ctx, this);
     this.freezePanes = {
       freezeRows: (n) => ctx.enqueue(0, () => ((this.resolve().frozenRows = n), 0)),
@@ -657,6 +713,186 @@ class FakeTable extends Proxy {
     this.ws.write(0, (s) => {
       s.tables = s.tables.filter((t) => t !== this.model);
     });
+  }
+}
+
+// Charts: enough of ChartCollection, Chart and ChartSeries for the roll-up charts (ExcelApi 1.1–1.8).
+
+const CHART_TYPES = new Set(['ColumnClustered', 'ColumnStacked', 'ColumnStacked100', 'BarClustered', 'BarStacked', 'Line', 'LineMarkers', 'Pie', 'Area']);
+const LEGEND_POSITIONS = new Set(['Top', 'Bottom', 'Left', 'Right', 'Corner', 'Custom']);
+const LINE_STYLES = new Set(['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'RoundDot', 'Automatic']);
+
+function rangeRef(r: unknown): RangeRef {
+  if (!(r instanceof FakeRange)) throw new FakeExcelError('InvalidArgument', 'a chart source must be a Range');
+  return { sheet: r.ws.resolve().name, box: r.box() };
+}
+
+/** Excel refuses a series whose cells are neither one row nor one column. */
+function seriesRef(r: unknown): RangeRef {
+  const ref = rangeRef(r);
+  if (ref.box.r0 !== ref.box.r1 && ref.box.c0 !== ref.box.c1) throw new FakeExcelError('InvalidArgument', 'series values must be one row or one column');
+  return ref;
+}
+
+class FakeCharts extends Proxy {
+  constructor(ctx: FakeContext, private readonly ws: FakeWorksheet) {
+    super(ctx);
+  }
+  load(_p?: unknown): this {
+    this.ctx.enqueue(0, () => {
+      const s = this.ws.resolve();
+      this.loaded.items = s.charts.map((m) => new FakeChart(this.ctx, this.ws, m, true));
+      return jsonBytes(s.charts.map((c) => c.name));
+    });
+    return this;
+  }
+  get items(): FakeChart[] {
+    return this.got('items');
+  }
+  add(type: string, source: unknown, seriesBy?: string): FakeChart {
+    const model: ChartModel = { name: '', type, title: '', legend: 'Right', series: [], anchor: null, width: 360, height: 216, valueAxis: {} };
+    this.ws.write(60, (s) => {
+      if (!CHART_TYPES.has(type)) throw new FakeExcelError('InvalidArgument', `chart type ${type}`);
+      const ref = rangeRef(source);
+      const byRows = seriesBy === 'Rows';
+      const count = byRows ? ref.box.r1 - ref.box.r0 + 1 : ref.box.c1 - ref.box.c0 + 1;
+      for (let i = 0; i < count; i++) {
+        const box = byRows ? { ...ref.box, r0: ref.box.r0 + i, r1: ref.box.r0 + i } : { ...ref.box, c0: ref.box.c0 + i, c1: ref.box.c0 + i };
+        model.series.push({ name: `Series${i + 1}`, values: { sheet: ref.sheet, box }, xValues: null, chartType: null });
+      }
+      model.name = `Chart ${s.charts.length + 1}`;
+      s.charts.push(model);
+    });
+    return new FakeChart(this.ctx, this.ws, model, false);
+  }
+}
+
+class FakeChart extends Proxy {
+  readonly title: { text: string };
+  readonly legend: { position: string };
+  readonly axes: { valueAxis: { minimum: number; maximum: number; numberFormat: string } };
+  readonly series: FakeSeriesCollection;
+
+  constructor(
+    ctx: FakeContext,
+    private readonly ws: FakeWorksheet,
+    private readonly model: ChartModel,
+    nameLoaded: boolean,
+  ) {
+    super(ctx);
+    if (nameLoaded) this.loaded.name = model.name;
+    const set = <T,>(bytes: number, f: (v: T) => void) => (v: T) => ws.write(bytes, () => f(v));
+    this.title = accessors({ text: { set: set<string>(40, (v) => void (model.title = v)) } });
+    this.legend = accessors({
+      position: {
+        set: set<string>(20, (v) => {
+          if (!LEGEND_POSITIONS.has(v)) throw new FakeExcelError('InvalidArgument', `legend position ${v}`);
+          model.legend = v;
+        }),
+      },
+    });
+    this.axes = {
+      valueAxis: accessors({
+        minimum: { set: set<number>(10, (v) => void (model.valueAxis.minimum = v)) },
+        maximum: { set: set<number>(10, (v) => void (model.valueAxis.maximum = v)) },
+        numberFormat: { set: set<string>(20, (v) => void (model.valueAxis.numberFormat = v)) },
+      }),
+    };
+    this.series = new FakeSeriesCollection(ctx, ws, model);
+  }
+  get name(): string {
+    return this.got('name');
+  }
+  set name(v: string) {
+    this.ws.write(jsonBytes(v), () => void (this.model.name = v));
+  }
+  set width(v: number) {
+    this.ws.write(10, () => void (this.model.width = v));
+  }
+  set height(v: number) {
+    this.ws.write(10, () => void (this.model.height = v));
+  }
+  setPosition(start: FakeRange | string, _end?: FakeRange | string): void {
+    this.ws.write(20, () => {
+      const box = typeof start === 'string' ? parseRange(start) : start.box();
+      if (!box) throw new FakeExcelError('InvalidArgument', String(start));
+      this.model.anchor = a1(box.r0, box.c0);
+    });
+  }
+  delete(): void {
+    this.ws.write(0, (s) => {
+      s.charts = s.charts.filter((c) => c !== this.model);
+    });
+  }
+}
+
+class FakeSeriesCollection extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly ws: FakeWorksheet,
+    private readonly chart: ChartModel,
+  ) {
+    super(ctx);
+  }
+  getItemAt(index: number): FakeSeries {
+    return new FakeSeries(this.ws, () => {
+      const m = this.chart.series[index];
+      if (!m) throw new FakeExcelError('ItemNotFound', `series ${index}`);
+      return m;
+    });
+  }
+  add(name?: string): FakeSeries {
+    const model: ChartSeriesModel = { name: name ?? '', values: null, xValues: null, chartType: null };
+    this.ws.write(jsonBytes(name ?? ''), () => void this.chart.series.push(model));
+    return new FakeSeries(this.ws, () => model);
+  }
+}
+
+class FakeSeries {
+  readonly format: { fill: { setSolidColor(c: string): void }; line: { color: string; lineStyle: string; weight: number } };
+
+  constructor(
+    private readonly ws: FakeWorksheet,
+    private readonly model: () => ChartSeriesModel,
+  ) {
+    const set = <T,>(f: (m: ChartSeriesModel, v: T) => void) => (v: T) => ws.write(20, () => f(this.model(), v));
+    this.format = {
+      fill: { setSolidColor: (c: string) => ws.write(20, () => void (this.model().fill = c)) },
+      line: accessors({
+        color: { set: set<string>((m, v) => void (m.lineColor = v)) },
+        lineStyle: {
+          set: set<string>((m, v) => {
+            if (!LINE_STYLES.has(v)) throw new FakeExcelError('InvalidArgument', `line style ${v}`);
+            m.lineStyle = v;
+          }),
+        },
+        weight: { set: set<number>((m, v) => void (m.lineWeight = v)) },
+      }),
+    };
+  }
+  set name(v: string) {
+    this.ws.write(jsonBytes(v), () => void (this.model().name = v));
+  }
+  set chartType(v: string) {
+    this.ws.write(20, () => {
+      if (!CHART_TYPES.has(v)) throw new FakeExcelError('InvalidArgument', `chart type ${v}`);
+      this.model().chartType = v;
+    });
+  }
+  set markerStyle(v: string) {
+    this.ws.write(20, () => void (this.model().markerStyle = v));
+  }
+  set gapWidth(v: number) {
+    this.ws.write(10, () => {
+      if (v < 0 || v > 500) throw new FakeExcelError('InvalidArgument', 'gap width 0–500');
+      this.model().gapWidth = v;
+    });
+  }
+  setValues(r: unknown): void {
+    this.ws.write(40, () => void (this.model().values = seriesRef(r)));
+  }
+  setXAxisValues(r: unknown): void {
+    this.ws.write(40, () => void (this.model().xValues = seriesRef(r)));
   }
 }
 

@@ -49,11 +49,14 @@ export function rollupCoverage(layout: SheetLayout, threshold: number, lang: Lan
   const tree = new AreaTree(levels, WIDTH);
   const total = new Float64Array(WIDTH);
 
+  // One record's contributions, added to the total and to each of its areas in one sweep.
+  const delta = new Float64Array(WIDTH);
   const stats = scanRecords(buildScanSpec(layout, numeric), lang, findings, (row, r, nums) => {
     const path = tree.nodesFor(row, r);
     const h = hh >= 0 ? (nums[hh] ?? NaN) : NaN;
-    add(total, path, RECORDS, 1);
-    if (!Number.isNaN(h)) add(total, path, HOUSEHOLDS, h);
+    delta.fill(0);
+    delta[RECORDS] = 1;
+    if (h === h) delta[HOUSEHOLDS] = h;
     for (const p of pairs) {
       const num = nums[p.num] ?? NaN;
       const den = nums[p.den] ?? NaN;
@@ -66,9 +69,11 @@ export function rollupCoverage(layout: SheetLayout, threshold: number, lang: Lan
           finding('numerator_exceeds_total', 'warning', { sheet, cell: a1(r, nc.col) }, { column: nc.header, value: num, total: dc.header, totalValue: den }),
         );
       }
-      add(total, path, NUM(p.k), num);
-      add(total, path, DEN(p.k), den);
+      delta[NUM(p.k)] = num;
+      delta[DEN(p.k)] = den;
     }
+    addDelta(total, delta);
+    for (const n of path) if (n) addDelta(n.acc, delta);
   });
 
   tree.reportFilled(sheet, findings);
@@ -101,9 +106,8 @@ export function rollupCoverage(layout: SheetLayout, threshold: number, lang: Lan
   };
 }
 
-function add(total: Float64Array, path: readonly (AreaNode | null)[], i: number, v: number): void {
-  total[i] = (total[i] ?? 0) + v;
-  for (const n of path) if (n) n.acc[i] = (n.acc[i] ?? 0) + v;
+function addDelta(acc: Float64Array, delta: Float64Array): void {
+  for (let i = 0; i < delta.length; i++) acc[i] = (acc[i] ?? 0) + (delta[i] as number);
 }
 
 /** Areas at the lowest reported level whose coverage reaches the threshold (≥). */

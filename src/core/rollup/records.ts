@@ -96,6 +96,10 @@ export function scanRecords(spec: ScanSpec, lang: Lang, findings: Finding[], onR
   while (end > spec.headerRow && isRowBlank(rows[end], spec.used)) end--;
 
   const n = numeric.length;
+  // Column facts as flat arrays: the row loop reads them 300,000 times.
+  const cols = Int32Array.from(numeric, (c) => c.col);
+  const mins = Float64Array.from(numeric, (c) => c.min);
+  const maxs = Float64Array.from(numeric, (c) => c.max);
   const nums = new Float64Array(n);
   const status = new Int8Array(n); // 0 number or blank, 1 text read as number, 2 unreadable, 3 out of range
   const asText = numeric.map(() => ({ count: 0, cell: '', text: '', value: 0 }));
@@ -136,14 +140,13 @@ export function scanRecords(spec: ScanSpec, lang: Lang, findings: Finding[], onR
     // Numbers: typed, typed as text, or unreadable.
     let anyValue = false;
     for (let i = 0; i < n; i++) {
-      const col = numeric[i] as NumericColumn;
-      const v = row[col.col];
+      const v = row[cols[i] as number];
       let x = NaN;
       let st = 0;
       if (typeof v === 'number') x = v;
       else if (!blank(v)) {
         if (typeof v === 'string') {
-          const p = parseNumberText(v, col.kind);
+          const p = parseNumberText(v, (numeric[i] as NumericColumn).kind);
           if (p === null) st = 2;
           else {
             x = p;
@@ -151,13 +154,14 @@ export function scanRecords(spec: ScanSpec, lang: Lang, findings: Finding[], onR
           }
         } else st = 2;
       }
-      if (st !== 2 && !Number.isNaN(x) && (x < col.min || x > col.max)) {
+      // NaN fails both comparisons: blanks stay blank.
+      if (x < (mins[i] as number) || x > (maxs[i] as number)) {
         st = 3;
         x = NaN;
       }
       nums[i] = x;
       status[i] = st;
-      if (!Number.isNaN(x)) anyValue = true;
+      if (x === x) anyValue = true;
     }
     // Sum rule: no name of its own, and its numbers equal the sum of the records just above.
     if (canSumCheck && anyValue && records >= 2 && isRowBlank(row, spec.identity)) {

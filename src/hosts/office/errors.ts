@@ -6,7 +6,8 @@ export type OfficeErrorKey =
   | 'officeSheetNotFound'
   | 'officeCellEditMode'
   | 'officeTooLarge'
-  | 'officeExcelError';
+  | 'officeExcelError'
+  | 'officeNoCreateWorkbook';
 
 export class OfficeHostError extends Error {
   constructor(

@@ -31,10 +31,13 @@ export interface OfficeHostOptions {
   readonly batchBudget?: number;
   /** Today's date, YYYY-MM-DD (tests pass one). */
   readonly today?: () => string;
+  /** Excel.createWorkbook (tests pass a fake). */
+  readonly createWorkbook?: (base64: string) => Promise<void>;
 }
 
 const defaultRun: Run = (batch) => Excel.run((ctx) => batch(ctx));
 const defaultIsSetSupported: IsSetSupported = (name, version) => Office.context.requirements.isSetSupported(name, version);
+const defaultCreateWorkbook = (base64: string): Promise<void> => Excel.createWorkbook(base64);
 
 export class OfficeHost implements PaneHost {
   readonly kind = 'office' as const;
@@ -43,6 +46,7 @@ export class OfficeHost implements PaneHost {
   private readonly isSetSupported: IsSetSupported;
   private readonly budget: number;
   private readonly today: () => string;
+  private readonly createWorkbook: (base64: string) => Promise<void>;
   private featureCache: OfficeFeatures | null = null;
   /** The last grid read: highlights need to know which deadline cells hold real dates. */
   private lastGrid: WorkbookGrid | null = null;
@@ -54,6 +58,7 @@ export class OfficeHost implements PaneHost {
     this.lang = opts.lang ?? 'es';
     this.budget = opts.batchBudget ?? DEFAULT_BATCH_BUDGET;
     this.today = opts.today ?? (() => isoFromLocalDate(new Date()));
+    this.createWorkbook = opts.createWorkbook ?? defaultCreateWorkbook;
   }
 
   get features(): OfficeFeatures {
@@ -232,9 +237,36 @@ export class OfficeHost implements PaneHost {
     return this.excel((_env, ctx) => ops.loadSettings(ctx));
   }
 
+  /** Workbook.name (ExcelApi 1.7): "plan.xlsx", or "Book1" before the first save. */
+  async workbookName(): Promise<string | null> {
+    return this.excel(async (_env, ctx) => {
+      ctx.workbook.load('name');
+      await ctx.sync();
+      return ctx.workbook.name || null;
+    });
+  }
+
+  /** The bytes opened as a new workbook in this Excel (ExcelApi 1.8); the open one is not touched. */
+  async openWorkbook(bytes: Uint8Array): Promise<void> {
+    if (!this.features.createWorkbook) throw new OfficeHostError('officeNoCreateWorkbook', {}, this.lang);
+    try {
+      await this.createWorkbook(toBase64(bytes));
+    } catch (e) {
+      throw toHostError(e, this.lang);
+    }
+  }
+
   async saveSettings(settings: unknown): Promise<void> {
     await this.excel((_env, ctx) => ops.saveSettings(ctx, settings));
   }
+}
+
+/** Base64 in pieces: String.fromCharCode over a whole workbook would overflow the call stack. */
+export function toBase64(bytes: Uint8Array): string {
+  let text = '';
+  const step = 0x8000;
+  for (let i = 0; i < bytes.length; i += step) text += String.fromCharCode(...bytes.subarray(i, i + step));
+  return btoa(text);
 }
 
 export function createOfficeHost(opts: OfficeHostOptions = {}): OfficeHost {

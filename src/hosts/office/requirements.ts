@@ -7,7 +7,7 @@
 //             settings (1.5), conditional formats and suspendApiCalculationUntilNextSync (1.6),
 //             freezePanes and getRangeByIndexes (1.7).
 // Everything above 1.7 is detected at run time and degrades with a note, never an exception:
-//   1.8  data validation (status dropdowns), Excel.createWorkbook;
+//   1.8  data validation (status dropdowns), Excel.createWorkbook, chart axis number formats;
 //   1.9  getRowProperties (hidden rows one by one), suspendScreenUpdatingUntilNextSync,
 //        getRanges (one highlight rule over many row areas);
 //   1.12 worksheet custom properties (the mark on our sheets; else a hidden registry sheet);
@@ -22,6 +22,8 @@ export interface OfficeFeatures {
   readonly conditionalFormats: boolean;
   readonly dataValidation: boolean;
   readonly createWorkbook: boolean;
+  /** ChartAxis.numberFormat (the roll-up charts' 0–100 % axis); charts themselves need 1.7. */
+  readonly chartAxisFormat: boolean;
   readonly rowProperties: boolean;
   readonly screenUpdating: boolean;
   readonly rangeAreas: boolean;
@@ -51,6 +53,7 @@ export function detectFeatures(isSetSupported: IsSetSupported): OfficeFeatures {
     conditionalFormats: has('1.6'),
     dataValidation: has('1.8'),
     createWorkbook: has('1.8'),
+    chartAxisFormat: has('1.8'),
     rowProperties: has('1.9'),
     screenUpdating: has('1.9'),
     rangeAreas: has('1.9'),

@@ -20,6 +20,8 @@ export interface SheetState {
   readonly isRegistry: boolean;
   readonly protected: boolean;
   readonly tables: readonly Excel.Table[];
+  /** Charts on the sheet, names loaded (only when asked: a rewrite removes the ones we added). */
+  readonly charts: readonly Excel.Chart[];
   readonly used: UsedBox | null;
 }
 
@@ -36,6 +38,7 @@ export interface StateNeeds {
   readonly tables?: boolean;
   readonly protection?: boolean;
   readonly date?: boolean;
+  readonly charts?: boolean;
 }
 
 /** DATE(1904,1,2) is 1 in the 1904 date system and 1463 in the 1900 one: no cell is touched to ask. */
@@ -58,6 +61,7 @@ export async function loadState(ctx: Ctx, env: OfficeEnv, needs: StateNeeds): Pr
     used?.load('rowIndex,columnIndex,rowCount,columnCount');
     if (needs.protection) ws.protection.load('protected');
     if (needs.tables) ws.tables.load('items/name');
+    if (needs.charts) ws.charts.load('items/name');
     const reg = isRegistryName(name) ? ws.getUsedRangeOrNullObject(true) : null;
     reg?.load('values');
     return { ws, name, prop, used, reg };
@@ -77,6 +81,7 @@ export async function loadState(ctx: Ctx, env: OfficeEnv, needs: StateNeeds): Pr
       isRegistry: records !== null,
       protected: needs.protection ? p.ws.protection.protected : false,
       tables: needs.tables ? p.ws.tables.items : [],
+      charts: needs.charts ? p.ws.charts.items : [],
       used:
         p.used && !p.used.isNullObject
           ? { rowIndex: p.used.rowIndex, columnIndex: p.used.columnIndex, rowCount: p.used.rowCount, columnCount: p.used.columnCount }

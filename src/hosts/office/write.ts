@@ -2,9 +2,12 @@
 // then tables, styles, widths, frozen headers and the mark — calculation and screen updating
 // suspended on every sync. Sheets we created are cleared and rewritten in place (formulas that
 // point at them keep working); a user's sheet with the same name is never touched.
+// Roll-up sheets then get their chart, in a sync of its own: a chart Excel refuses never costs the
+// sheets already written.
 import { freeSheetName, type OutputSheet } from '../../core/output';
 import type { WrittenSheet } from '../host';
 import { OP_OVERHEAD_BYTES, jsonBytes, packBatches, splitRowsByBytes } from './chunks';
+import { addChart, isRollupSheet, placeChart, removeOurCharts, type ChartPlacement } from './charts';
 import { syncWrite, type Ctx, type OfficeEnv } from './env';
 import { OfficeHostError, toHostError } from './errors';
 import { TABLE_STYLE, layoutSheet, type SheetLayout, type WriteValue } from './layout';
@@ -18,6 +21,8 @@ interface Target {
   readonly layout: SheetLayout;
   /** Unique table names, in the order of layout.tables. */
   readonly tableNames: readonly string[];
+  /** The roll-up chart to add, when Excel can draw it. */
+  readonly chart: ChartPlacement | null;
   ws?: Excel.Worksheet;
 }
 
@@ -46,7 +51,9 @@ export function uniqueTableName(base: string, taken: Set<string>): string {
 }
 
 export async function writeOutputSheets(ctx: Ctx, env: OfficeEnv, sheets: readonly OutputSheet[]): Promise<WriteResult> {
-  const state = await loadState(ctx, env, { tables: true, protection: true, date: true });
+  // Charts need ExcelApi 1.7 (series from ranges); below it the sheets are written without them.
+  const charts = env.features.minimum && sheets.some(isRollupSheet);
+  const state = await loadState(ctx, env, { tables: true, protection: true, date: true, charts });
   const taken = state.sheets.map((s) => s.name);
   const targets: Target[] = [];
   const replaced = new Set<SheetState>();
@@ -60,7 +67,8 @@ export async function writeOutputSheets(ctx: Ctx, env: OfficeEnv, sheets: readon
     const existing = state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? null;
     if (existing?.protected) throw new OfficeHostError('officeWriteProtected', { sheet: existing.name }, env.lang);
     if (existing) replaced.add(existing);
-    targets.push({ sheet, name, existing, layout: layoutSheet(sheet, state.date1904), tableNames: [] });
+    const layout = layoutSheet(sheet, state.date1904);
+    targets.push({ sheet, name, existing, layout, tableNames: [], chart: charts ? placeChart(sheet, layout, env.lang) : null });
   }
   // Tables on the sheets we replace go away with them: their names are free again.
   const replacedTables = new Set([...replaced].flatMap((s) => s.tables.map((t) => t.name.toLowerCase())));
@@ -92,17 +100,46 @@ export async function writeOutputSheets(ctx: Ctx, env: OfficeEnv, sheets: readon
   } catch (e) {
     throw toHostError(e, env.lang, withNames.map((t) => t.name).join(', '));
   }
-  return { written: withNames.map((t) => ({ requested: t.sheet.name, name: t.name })), state };
+  const chartState = await writeCharts(ctx, env, withNames);
+  return {
+    written: withNames.map((t) => {
+      const w: WrittenSheet = { requested: t.sheet.name, name: t.name };
+      return t.chart ? { ...w, chart: chartState } : w;
+    }),
+    state,
+  };
+}
+
+/** One sync for every chart; if Excel refuses, what was added of ours is removed and the sheets stay. */
+async function writeCharts(ctx: Ctx, env: OfficeEnv, targets: readonly Target[]): Promise<'added' | 'failed'> {
+  const charted = targets.filter((t) => t.chart);
+  if (!charted.length) return 'added';
+  try {
+    for (const t of charted) if (t.chart) addChart(sheetOf(t), t.chart, env);
+    await syncWrite(ctx, env);
+    return 'added';
+  } catch {
+    try {
+      const collections = charted.map((t) => sheetOf(t).charts.load('items/name'));
+      await ctx.sync();
+      for (const c of collections) removeOurCharts(c.items);
+      await ctx.sync();
+    } catch {
+      // Best effort: a half-drawn chart is left rather than failing a write that succeeded.
+    }
+    return 'failed';
+  }
 }
 
 function prepareOps(ctx: Ctx, t: Target): Op[] {
   return [
     {
-      bytes: OP_OVERHEAD_BYTES * (3 + (t.existing?.tables.length ?? 0)),
+      bytes: OP_OVERHEAD_BYTES * (3 + (t.existing?.tables.length ?? 0) + (t.existing?.charts.length ?? 0)),
       apply: () => {
         if (t.existing) {
           const ws = t.existing.ws;
           for (const table of t.existing.tables) table.delete();
+          removeOurCharts(t.existing.charts);
           ws.getRange().conditionalFormats.clearAll();
           ws.getRange().clear();
           ws.freezePanes.unfreeze();
