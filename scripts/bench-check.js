@@ -101,7 +101,7 @@ module.exports = async function benchCheck({ actions = 5000, runs = 9 } = {}) {
   console.log(`  load only (readXlsx):        ${load.toFixed(1)} ms`);
   console.log(`  load + check (checkWorkbook): ${check.toFixed(1)} ms`);
   console.log(`  ratio check/load: ${ratio.toFixed(2)}× (target ≤ 1.5×) ${ratio <= 1.5 ? 'OK' : 'OVER TARGET'}`);
-  return { actions, load, check, ratio };
+  return { ok: ratio <= 1.5, actions, load, check, ratio };
 };
 
 module.exports.generatePlan = generatePlan;

@@ -192,6 +192,8 @@ export class FakeWorkbook {
   limit = FAKE_PAYLOAD_LIMIT;
   /** Makes the next syncs fail with this error code (e.g. InvalidOperationInCellEditMode). */
   failWith: string | null = null;
+  /** Makes adding a chart fail (an Excel that refuses the chart, not the sheet). */
+  failCharts = false;
 
   addSheet(name: string, rows: readonly (readonly (Value | null | undefined)[])[] = [], formats?: (r: number, c: number) => string | undefined): SheetModel {
     const s = new SheetModel(name);
@@ -752,6 +754,7 @@ class FakeCharts extends Proxy {
   add(type: string, source: unknown, seriesBy?: string): FakeChart {
     const model: ChartModel = { name: '', type, title: '', legend: 'Right', series: [], anchor: null, width: 360, height: 216, valueAxis: {} };
     this.ws.write(60, (s) => {
+      if (this.ctx.book.failCharts) throw new FakeExcelError('GeneralException', 'chart refused');
       if (!CHART_TYPES.has(type)) throw new FakeExcelError('InvalidArgument', `chart type ${type}`);
       const ref = rangeRef(source);
       const byRows = seriesBy === 'Rows';
