@@ -2,6 +2,7 @@
 import type { WorkbookGrid } from '../core/grid';
 import type { CheckResult } from '../core/model';
 import type { Lang } from '../core/i18n';
+import type { RollupResult } from '../core/rollup/types';
 import type { WrittenSheet } from '../hosts/host';
 import type { PaneHost } from '../hosts/pane-host';
 import type { Engine } from './engine';
@@ -40,4 +41,21 @@ export async function refreshStatus(
   const checked = await checkHost(host, engine, settings, asOf, lang);
   const written = await host.writeSheets([engine.seguimiento(checked.result, lang)]);
   return { ...checked, written };
+}
+
+/** Rolls up the workbook as it is now, writes the roll-up sheets, and checks again (they show in the grid). */
+export async function writeRollups(
+  host: Pick<PaneHost, 'read' | 'writeSheets'>,
+  engine: Engine,
+  settings: Settings,
+  asOf: string,
+  lang: Lang,
+  threshold: number,
+): Promise<Checked & { written: WrittenSheet[]; rollup: RollupResult }> {
+  const before = await host.read();
+  const rollup = engine.rollup(before, { lang, threshold });
+  const sheets = engine.rollupSheets(rollup, lang);
+  const written = sheets.length ? await host.writeSheets(sheets) : [];
+  const checked = await checkHost(host, engine, settings, asOf, lang);
+  return { ...checked, written, rollup };
 }

@@ -7,6 +7,8 @@ import type { StatusVocabulary } from '../core/vocab/status';
 import { checkWorkbook } from '../core/check';
 import { seguimientoSheet } from '../core/seguimiento';
 import { leadOrganisation } from '../core/responsible';
+import { rollupSheets, rollupWorkbook, type RollupOptions, type RollupResult } from '../core/rollup';
+import { exportWorkbook, type WorkbookExport } from '../core/export';
 
 export interface EngineCheckOptions {
   readonly asOf: string;
@@ -18,10 +20,16 @@ export interface Engine {
   check(wb: WorkbookGrid, opts: EngineCheckOptions): CheckResult;
   seguimiento(result: CheckResult, lang: Lang): OutputSheet;
   leadOrganisation(responsible: string | null): string | null;
+  rollup(wb: WorkbookGrid, opts: RollupOptions): RollupResult;
+  rollupSheets(result: RollupResult, lang: Lang): OutputSheet[];
+  exportWorkbook(wb: WorkbookGrid, opts: Parameters<typeof exportWorkbook>[1]): WorkbookExport;
 }
 
 export const engine: Engine = {
   check: (wb, opts) => checkWorkbook(wb, opts),
   seguimiento: (result, lang) => seguimientoSheet(result, lang),
   leadOrganisation: (responsible) => leadOrganisation(responsible),
+  rollup: (wb, opts) => rollupWorkbook(wb, opts),
+  rollupSheets: (result, lang) => rollupSheets(result, lang),
+  exportWorkbook: (wb, opts) => exportWorkbook(wb, opts),
 };

@@ -40,6 +40,15 @@ describe('roll-up of monitoreo-ptps-honduras-2017.xlsx', () => {
     const p = result.providerPerformance!;
     expect(p.byCategory).toEqual({ A: 54, B: 422, C: 109, D: 9 });
     expect(p.yesNoColumns.map((y) => y.header)).toEqual(['Cobra tarifa', 'Rinde cuentas']);
+    // Cross-checked with pandas on the same file (value_counts of each column).
+    expect(s.chlorination).toEqual({ answered: 594, yes: 303, share: 303 / 594 });
+    expect(p.goodPerformanceShare).toBe(54 / 594);
+    expect(p.yesNo).toEqual([
+      { answered: 594, yes: 347, share: 347 / 594 },
+      { answered: 594, yes: 250, share: 250 / 594 },
+    ]);
+    const olancho = result.coverage!.areas.find((a) => a.level === 'department' && a.name === 'Olancho')!;
+    expect(olancho.water).toBeCloseTo(0.694667, 6);
   });
 
   it('has no warnings on the clean fixture', () => {
