@@ -7,4 +7,5 @@ module.exports = {
   // office-addin-mock pulls office-addin-manifest, which fails to load under jest 30 on Node 20.
   moduleNameMapper: { '^office-addin-manifest$': '<rootDir>/tests/stubs/office-addin-manifest.js' },
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/tests/reporters/summary-line.js'],
 };

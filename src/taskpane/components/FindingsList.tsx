@@ -43,6 +43,8 @@ export function FindingsList({
   onSeverity,
   onSelect,
   selected,
+  title,
+  id = 'findings',
 }: {
   findings: readonly Finding[];
   allFindings: readonly Finding[];
@@ -50,6 +52,9 @@ export function FindingsList({
   onSeverity: (s: Severity | 'all') => void;
   onSelect: (f: Finding) => void;
   selected: string | null;
+  /** Another list of findings (the roll-ups') gets its own title and section id. */
+  title?: string;
+  id?: string;
 }): React.JSX.Element {
   const s = useStrings();
   const styles = useStyles();
@@ -71,7 +76,7 @@ export function FindingsList({
       <Info16Filled className={mergeClasses(styles.icon, styles.info)} aria-hidden />
     );
   return (
-    <Section title={s('findingsTitle')} count={allFindings.length} id="findings">
+    <Section title={title ?? s('findingsTitle')} count={allFindings.length} id={id}>
       <div className={styles.filters} role="group" aria-label={s('severityFilter')}>
         {filters.map((f) => (
           <ToggleButton

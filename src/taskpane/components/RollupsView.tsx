@@ -1,0 +1,131 @@
+// The Roll-ups tab: which record sheets were recognised, the totals at a glance, the threshold, and
+// "Write roll-up sheets" (in Excel each sheet also gets its chart; the .xlsx download has none).
+import * as React from 'react';
+import { Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import { TableAddRegular } from '@fluentui/react-icons';
+import type { Finding, Severity } from '../../core/findings';
+import { t } from '../../core/i18n';
+import type { RollupResult } from '../../core/rollup/types';
+import { fmt } from '../../core/rollup/sheets';
+import { categorySegments, hasRecords, recordSources } from '../rollups';
+import { useStrings } from '../strings';
+import { FindingsList } from './FindingsList';
+import { RollupsCategories } from './RollupsCategories';
+import { RollupsCoverage } from './RollupsCoverage';
+import { RollupsSources } from './RollupsSources';
+
+const useStyles = makeStyles({
+  controls: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  threshold: { maxWidth: '220px' },
+  hint: { color: tokens.colorNeutralForeground3, display: 'block' },
+});
+
+export interface RollupsViewProps {
+  readonly rollup: RollupResult | null;
+  readonly thresholdText: string;
+  readonly thresholdValid: boolean;
+  readonly onThresholdText: (text: string) => void;
+  readonly onWrite: () => void;
+  readonly onSelectSheet: (sheet: string, range: string) => void;
+  readonly onSelectFinding: (f: Finding) => void;
+  readonly selected: string | null;
+  readonly busy: boolean;
+  /** Excel draws a chart per sheet; the browser's .xlsx has none. */
+  readonly charts: boolean;
+}
+
+export function RollupsView(props: RollupsViewProps): React.JSX.Element {
+  const { rollup } = props;
+  const s = useStrings();
+  const styles = useStyles();
+  const L = s.lang;
+  const [severity, setSeverity] = React.useState<Severity | 'all'>('all');
+  const any = hasRecords(rollup);
+  const names = rollup
+    ? [
+        rollup.coverage ? t(L, 'rollup', 'sheetCoverage') : null,
+        rollup.serviceLevels ? t(L, 'rollup', 'sheetService') : null,
+        rollup.providerPerformance ? t(L, 'rollup', 'sheetProviders') : null,
+      ].filter((x): x is string => x !== null)
+    : [];
+  // "No record sheet of this kind" is already said by the list of sources.
+  const findings = React.useMemo(() => (rollup ? rollup.findings.filter((f) => f.code !== 'no_record_sheet') : []), [rollup]);
+  const shown = severity === 'all' ? findings : findings.filter((f) => f.severity === severity);
+  const sv = rollup?.serviceLevels ?? null;
+  const pp = rollup?.providerPerformance ?? null;
+  const bact = sv?.bacteriological ?? null;
+  const categorised = pp ? pp.providers - pp.unclassified : 0;
+
+  return (
+    <>
+      <div className={styles.controls}>
+        <Field
+          label={s('rollupThreshold')}
+          hint={s('rollupThresholdHint')}
+          validationState={props.thresholdValid ? 'none' : 'error'}
+          validationMessage={props.thresholdValid ? undefined : s('rollupThresholdInvalid')}
+          className={styles.threshold}
+        >
+          <Input
+            value={props.thresholdText}
+            onChange={(_, d) => props.onThresholdText(d.value)}
+            inputMode="decimal"
+            contentAfter={<span aria-hidden>%</span>}
+            data-testid="threshold"
+          />
+        </Field>
+        <Button appearance="primary" icon={<TableAddRegular />} onClick={props.onWrite} disabled={props.busy || !any || !props.thresholdValid} data-testid="write-rollups">
+          {s('rollupWrite')}
+        </Button>
+        {any ? (
+          <Caption1 className={styles.hint} data-testid="rollup-write-hint">
+            {s('rollupWriteHint', { sheets: names.map((n) => `«${n}»`).join(', ') })} {props.charts ? s('rollupChartsExcel') : s('rollupChartsBrowser')}
+          </Caption1>
+        ) : null}
+      </div>
+
+      {rollup && !any ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="no-records">
+          <MessageBarBody>
+            <MessageBarTitle>{s('rollupNoneTitle')}</MessageBarTitle>
+            {s('rollupNoneBody')}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {rollup ? <RollupsSources sources={recordSources(rollup)} onSelect={props.onSelectSheet} /> : null}
+      {rollup?.coverage ? <RollupsCoverage coverage={rollup.coverage} /> : null}
+      {sv ? (
+        <RollupsCategories
+          id="systems"
+          title={s('rollupSystemsTitle')}
+          total={sv.systems}
+          segments={categorySegments(sv.byCategory, sv.shares)}
+          unclassified={sv.unclassified}
+          headline={bact ? { label: s('rollupBacterio'), value: bact.rate, detail: s('rollupBacterioDetail', { passed: fmt(L, bact.passed), samples: fmt(L, bact.samples) }) } : null}
+        />
+      ) : null}
+      {pp ? (
+        <RollupsCategories
+          id="providers"
+          title={s('rollupProvidersTitle')}
+          total={pp.providers}
+          segments={categorySegments(pp.byCategory, pp.shares)}
+          unclassified={pp.unclassified}
+          headline={{ label: s('rollupGood'), value: pp.goodPerformanceShare, detail: s('rollupGoodDetail', { count: fmt(L, pp.byCategory.A), of: fmt(L, categorised) }) }}
+        />
+      ) : null}
+      {any && findings.length ? (
+        <FindingsList
+          title={s('rollupFindingsTitle')}
+          id="rollup-findings"
+          findings={shown}
+          allFindings={findings}
+          severity={severity}
+          onSeverity={setSeverity}
+          onSelect={props.onSelectFinding}
+          selected={props.selected}
+        />
+      ) : null}
+    </>
+  );
+}
