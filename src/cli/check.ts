@@ -1,22 +1,30 @@
 // `tablero check`: recognise improvement plans, validate deadlines and statuses, list overdue actions.
-import { parseArgs } from 'node:util';
-import * as fs from 'node:fs/promises';
 import { z } from 'zod';
 import { checkWorkbook } from '../core/check';
-import { parseISO } from '../core/dates';
 import { catalogue, fill, findingMessage, t, type Lang } from '../core/i18n';
 import { STATUS_IDS, type CheckResult } from '../core/model';
 import { seguimientoSheet } from '../core/seguimiento';
 import { statusVocabularySchema, type StatusVocabulary } from '../core/vocab/status';
 import { writeXlsx } from '../hosts/xlsx/write';
-import { CliExit, EXIT_NO_TABLE, EXIT_OK, EXIT_USAGE, loadWorkbookFile, writeOutputFile, type CliIO } from './common';
+import {
+  CliExit,
+  EXIT_NO_TABLE,
+  EXIT_OK,
+  EXIT_USAGE,
+  isoDateOption,
+  loadWorkbookFile,
+  optionError,
+  parseCommandLine,
+  readJsonFile,
+  withHelp,
+  writeOutputFile,
+  type CliIO,
+} from './common';
 import { checkJsonSchema, type CheckJson } from './check-json';
-
-const isoDate = z.string().refine((s) => parseISO(s) !== null, { message: 'YYYY-MM-DD' });
 
 export const checkOptionsSchema = z.object({
   file: z.string().min(1),
-  asOf: isoDate,
+  asOf: isoDateOption,
   sheet: z.string().min(1).optional(),
   lang: z.enum(['es', 'en']),
   format: z.enum(['text', 'json']),
@@ -26,63 +34,26 @@ export const checkOptionsSchema = z.object({
 export type CheckCliOptions = z.infer<typeof checkOptionsSchema>;
 
 export function parseCheckArgs(argv: readonly string[], io: CliIO, lang: Lang): CheckCliOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        'as-of': { type: 'string' },
-        sheet: { type: 'string' },
-        lang: { type: 'string' },
-        format: { type: 'string' },
-        vocabulary: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errBadOption', { detail: (e as Error).message }));
-  }
-  const v = parsed.values;
-  if (v.help) throw new HelpRequested();
-  if (parsed.positionals.length !== 1) throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errMissingFile'));
+  const { file, values: v } = parseCommandLine(argv, lang, ['as-of', 'sheet', 'lang', 'format', 'vocabulary', 'out']);
   const result = checkOptionsSchema.safeParse({
-    file: parsed.positionals[0],
+    file,
     asOf: v['as-of'] ?? io.today(),
-    sheet: v.sheet,
-    lang: v.lang ?? lang,
-    format: v.format ?? 'text',
-    vocabulary: v.vocabulary,
-    out: v.out,
+    sheet: v['sheet'],
+    lang: v['lang'] ?? lang,
+    format: v['format'] ?? 'text',
+    vocabulary: v['vocabulary'],
+    out: v['out'],
   });
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const detail = issue ? `--${String(issue.path[0] ?? '').replace('asOf', 'as-of')}: ${issue.message}` : 'options';
-    throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errBadOption', { detail }));
-  }
+  if (!result.success) throw optionError(lang, result.error, { asOf: 'as-of' });
   return result.data;
 }
 
-class HelpRequested extends Error {}
-
 export async function loadVocabulary(file: string, lang: Lang): Promise<StatusVocabulary> {
-  let raw: string;
-  try {
-    raw = await fs.readFile(file, 'utf8');
-  } catch (e) {
-    throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errVocabulary', { file, detail: (e as NodeJS.ErrnoException).code ?? 'read error' }));
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (e) {
-    throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errVocabulary', { file, detail: (e as Error).message }));
-  }
-  const parsed = statusVocabularySchema.safeParse(json);
+  const fail = (detail: string) => new CliExit(EXIT_USAGE, t(lang, 'cli', 'errVocabulary', { file, detail }));
+  const parsed = statusVocabularySchema.safeParse(await readJsonFile(file, lang, fail));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errVocabulary', { file, detail: `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? ''}` }));
+    throw fail(`${issue?.path.join('.') || '(root)'}: ${issue?.message ?? ''}`);
   }
   return parsed.data;
 }
@@ -152,18 +123,10 @@ export function checkText(result: CheckResult, lang: Lang): string {
 }
 
 export async function runCheck(argv: readonly string[], io: CliIO): Promise<number> {
-  const { guessLang } = await import('./main');
-  const lang0 = guessLang(argv);
-  let opts: CheckCliOptions;
-  try {
-    opts = parseCheckArgs(argv, io, lang0);
-  } catch (e) {
-    if (e instanceof HelpRequested) {
-      io.out(catalogue(lang0).cli.usage);
-      return EXIT_OK;
-    }
-    throw e;
-  }
+  return withHelp(argv, io, (lang) => catalogue(lang).cli.usage, async (lang0) => checkCommand(parseCheckArgs(argv, io, lang0), io));
+}
+
+async function checkCommand(opts: CheckCliOptions, io: CliIO): Promise<number> {
   const lang = opts.lang;
   const vocabulary = opts.vocabulary ? await loadVocabulary(opts.vocabulary, lang) : undefined;
   const wb = await loadWorkbookFile(opts.file, lang);

@@ -1,7 +1,11 @@
 // What every CLI command shares: reading the input workbook, writing outputs safely, failing cleanly.
+import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { parseISO } from '../core/dates';
 import type { WorkbookGrid } from '../core/grid';
-import { t, type Lang } from '../core/i18n';
+import { parseLang, t, type Lang } from '../core/i18n';
 import { readXlsx, XlsxReadError } from '../hosts/xlsx/read';
 import { readFileBytes, writeFileAtomic } from '../hosts/xlsx/node-files';
 
@@ -77,3 +81,81 @@ export async function writeOutputFile(out: string, input: string, bytes: Uint8Ar
     throw new CliExit(EXIT_INPUT, t(lang, 'cli', 'errWrite', { file: out, detail: (e as Error).message }));
   }
 }
+
+/** The user's language before options are validated: --lang, else LC_ALL / LC_MESSAGES / LANG, else Spanish. */
+export function guessLang(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const fromArg = i >= 0 ? (argv[i]?.includes('=') ? argv[i]?.split('=')[1] : argv[i + 1]) : undefined;
+  return parseLang(fromArg) ?? parseLang(env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG']) ?? 'es';
+}
+
+/** --help inside a command: it prints its usage and exits 0. */
+export class HelpRequested extends Error {}
+
+export interface CommandLine {
+  /** The one positional argument: the workbook. */
+  readonly file: string;
+  /** String options as typed (validated by each command's zod schema). */
+  readonly values: Readonly<Record<string, string | undefined>>;
+}
+
+/** Parses `<workbook.xlsx> --name value …` with string options; unknown options and a missing workbook are usage errors. */
+export function parseCommandLine(argv: readonly string[], lang: Lang, names: readonly string[]): CommandLine {
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = { help: { type: 'boolean', short: 'h' } };
+  for (const n of names) options[n] = { type: 'string' };
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options });
+  } catch (e) {
+    throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errBadOption', { detail: (e as Error).message }));
+  }
+  if (parsed.values['help']) throw new HelpRequested();
+  const [file, ...extra] = parsed.positionals;
+  if (file === undefined || extra.length) throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errMissingFile'));
+  const values: Record<string, string | undefined> = {};
+  for (const n of names) {
+    const v = parsed.values[n];
+    values[n] = typeof v === 'string' ? v : undefined;
+  }
+  return { file, values };
+}
+
+/** The first zod issue as a usage error naming the option as typed (`--as-of`, not `asOf`). */
+export function optionError(lang: Lang, error: z.ZodError, optionNames: Readonly<Record<string, string>> = {}): CliExit {
+  const issue = error.issues[0];
+  const key = String(issue?.path[0] ?? '');
+  const detail = issue ? `--${optionNames[key] ?? key}: ${issue.message}` : 'options';
+  return new CliExit(EXIT_USAGE, t(lang, 'cli', 'errBadOption', { detail }));
+}
+
+/** Runs a command body, answering --help with the command's usage. */
+export async function withHelp(argv: readonly string[], io: CliIO, usage: (lang: Lang) => string, body: (lang: Lang) => Promise<number>): Promise<number> {
+  const lang = guessLang(argv);
+  try {
+    return await body(lang);
+  } catch (e) {
+    if (!(e instanceof HelpRequested)) throw e;
+    io.out(usage(lang));
+    return EXIT_OK;
+  }
+}
+
+/** Reads and parses a JSON file the user points at (vocabulary, column map); `fail(detail)` builds the error. */
+export async function readJsonFile(file: string, lang: Lang, fail: (detail: string) => CliExit): Promise<unknown> {
+  let raw: string;
+  try {
+    raw = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errNotFound', { file }));
+    throw fail(code ?? 'read error');
+  }
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch (e) {
+    throw fail((e as Error).message);
+  }
+}
+
+/** An --as-of value: a real day written YYYY-MM-DD. */
+export const isoDateOption = z.string().refine((s) => parseISO(s) !== null, { message: 'YYYY-MM-DD' });

@@ -1,16 +1,25 @@
 // `tablero export`: the standardized workbook for donors (and, with --csv, one CSV per table).
-import { parseArgs } from 'node:util';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { z } from 'zod';
-import { parseISO } from '../core/dates';
 import { csvFiles, exportFindings, exportWorkbook } from '../core/export';
 import { catalogue, t, type Lang } from '../core/i18n';
 import { writeXlsx } from '../hosts/xlsx/write';
 import { writeFileAtomic } from '../hosts/xlsx/node-files';
-import { CliExit, EXIT_INPUT, EXIT_NO_TABLE, EXIT_OK, EXIT_USAGE, loadWorkbookFile, writeOutputFile, type CliIO } from './common';
-
-const isoDate = z.string().refine((s) => parseISO(s) !== null, { message: 'YYYY-MM-DD' });
+import {
+  CliExit,
+  EXIT_INPUT,
+  EXIT_NO_TABLE,
+  EXIT_OK,
+  EXIT_USAGE,
+  isoDateOption,
+  loadWorkbookFile,
+  optionError,
+  parseCommandLine,
+  withHelp,
+  writeOutputFile,
+  type CliIO,
+} from './common';
 
 export const exportOptionsSchema = z.object({
   file: z.string().min(1),
@@ -18,50 +27,20 @@ export const exportOptionsSchema = z.object({
     .string()
     .min(1)
     .refine((s) => /\.xlsx$/i.test(s), { message: '.xlsx' }),
-  asOf: isoDate,
+  asOf: isoDateOption,
   lang: z.enum(['es', 'en']),
   csv: z.string().min(1).optional(),
 });
 export type ExportCliOptions = z.infer<typeof exportOptionsSchema>;
 
-class HelpRequested extends Error {}
-
-const OPTION_NAMES: Readonly<Record<string, string>> = { asOf: 'as-of' };
 
 export function parseExportArgs(argv: readonly string[], io: CliIO, lang: Lang): ExportCliOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        'as-of': { type: 'string' },
-        lang: { type: 'string' },
-        csv: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errBadOption', { detail: (e as Error).message }));
-  }
-  const v = parsed.values;
-  if (v.help) throw new HelpRequested();
-  if (parsed.positionals.length !== 1) throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errMissingFile'));
-  if (v.out === undefined) throw new CliExit(EXIT_USAGE, t(lang, 'export', 'errOutRequired'));
-  const result = exportOptionsSchema.safeParse({
-    file: parsed.positionals[0],
-    out: v.out,
-    asOf: v['as-of'] ?? io.today(),
-    lang: v.lang ?? lang,
-    csv: v.csv,
-  });
+  const { file, values: v } = parseCommandLine(argv, lang, ['out', 'as-of', 'lang', 'csv']);
+  if (v['out'] === undefined) throw new CliExit(EXIT_USAGE, t(lang, 'export', 'errOutRequired'));
+  const result = exportOptionsSchema.safeParse({ file, out: v['out'], asOf: v['as-of'] ?? io.today(), lang: v['lang'] ?? lang, csv: v['csv'] });
   if (!result.success) {
-    const issue = result.error.issues[0];
-    const key = String(issue?.path[0] ?? '');
-    if (key === 'out') throw new CliExit(EXIT_USAGE, t(lang, 'export', 'errOutNotXlsx'));
-    const detail = issue ? `--${OPTION_NAMES[key] ?? key}: ${issue.message}` : 'options';
-    throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errBadOption', { detail }));
+    if (result.error.issues[0]?.path[0] === 'out') throw new CliExit(EXIT_USAGE, t(lang, 'export', 'errOutNotXlsx'));
+    throw optionError(lang, result.error, { asOf: 'as-of' });
   }
   return result.data;
 }
@@ -81,18 +60,10 @@ export async function tableroVersion(): Promise<string> {
 }
 
 export async function runExport(argv: readonly string[], io: CliIO): Promise<number> {
-  const { guessLang } = await import('./main');
-  const lang0 = guessLang(argv);
-  let opts: ExportCliOptions;
-  try {
-    opts = parseExportArgs(argv, io, lang0);
-  } catch (e) {
-    if (e instanceof HelpRequested) {
-      io.out(catalogue(lang0).export.usage);
-      return EXIT_OK;
-    }
-    throw e;
-  }
+  return withHelp(argv, io, (lang) => catalogue(lang).export.usage, async (lang0) => exportCommand(parseExportArgs(argv, io, lang0), io));
+}
+
+async function exportCommand(opts: ExportCliOptions, io: CliIO): Promise<number> {
   const lang = opts.lang;
   // Refuse before reading anything: the export must never replace its input.
   if (path.resolve(opts.out) === path.resolve(opts.file)) throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errSameFile'));

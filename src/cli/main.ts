@@ -1,8 +1,10 @@
 // The `tablero` command: dispatches to check, rollup and export; turns every failure into one line.
 import { isoFromLocalDate } from '../core/dates';
-import { catalogue, parseLang, type Lang } from '../core/i18n';
+import { catalogue } from '../core/i18n';
 import { runCheck } from './check';
-import { CliExit, EXIT_OK, EXIT_USAGE, type CliIO } from './common';
+import { CliExit, EXIT_OK, EXIT_USAGE, guessLang, type CliIO } from './common';
+
+export { guessLang };
 
 type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
 
@@ -12,13 +14,6 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   rollup: async () => (await import('./rollup')).runRollup,
   export: async () => (await import('./export')).runExport,
 };
-
-/** The user's language for messages before --lang is parsed: --lang, else LANG, else Spanish. */
-export function guessLang(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Lang {
-  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const fromArg = i >= 0 ? (argv[i]?.includes('=') ? argv[i]?.split('=')[1] : argv[i + 1]) : undefined;
-  return parseLang(fromArg) ?? parseLang(env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG']) ?? 'es';
-}
 
 export function nodeIO(): CliIO {
   return {

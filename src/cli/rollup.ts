@@ -1,6 +1,4 @@
 // `tablero rollup`: coverage, service levels and provider performance by area, from record sheets.
-import { parseArgs } from 'node:util';
-import * as fs from 'node:fs/promises';
 import { z } from 'zod';
 import { catalogue, fill, findingMessage, t, type Lang } from '../core/i18n';
 import { parseNumberText } from '../core/rollup/numbers';
@@ -11,7 +9,19 @@ import { fmt as num, fraction6, pct } from '../core/rollup/sheets';
 import { COVERAGE_INDICATORS, DEFAULT_THRESHOLD, type AreaRef } from '../core/rollup/types';
 import { CATEGORIES, LADDER_RUNGS } from '../core/rollup/vocab';
 import { writeXlsx } from '../hosts/xlsx/write';
-import { CliExit, EXIT_NO_TABLE, EXIT_OK, EXIT_USAGE, loadWorkbookFile, writeOutputFile, type CliIO } from './common';
+import {
+  CliExit,
+  EXIT_NO_TABLE,
+  EXIT_OK,
+  EXIT_USAGE,
+  loadWorkbookFile,
+  optionError,
+  parseCommandLine,
+  readJsonFile,
+  withHelp,
+  writeOutputFile,
+  type CliIO,
+} from './common';
 
 export const rollupOptionsSchema = z.object({
   file: z.string().min(1),
@@ -26,8 +36,6 @@ export type RollupCliOptions = z.infer<typeof rollupOptionsSchema>;
 /** Findings listed in the text output; JSON has them all. */
 const TEXT_FINDINGS = 30;
 
-class HelpRequested extends Error {}
-
 /** "0.8", "0,8", "80%" and "80" all mean 80 %. */
 export function parseThreshold(text: string): number | null {
   const v = parseNumberText(text, 'fraction');
@@ -36,67 +44,24 @@ export function parseThreshold(text: string): number | null {
 }
 
 export function parseRollupArgs(argv: readonly string[], lang: Lang): RollupCliOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        out: { type: 'string' },
-        threshold: { type: 'string' },
-        lang: { type: 'string' },
-        map: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errBadOption', { detail: (e as Error).message }));
-  }
-  const v = parsed.values;
-  if (v.help) throw new HelpRequested();
-  if (parsed.positionals.length !== 1) throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errMissingFile'));
+  const { file, values: v } = parseCommandLine(argv, lang, ['format', 'out', 'threshold', 'lang', 'map']);
   let threshold = DEFAULT_THRESHOLD;
-  if (v.threshold !== undefined) {
-    const th = parseThreshold(v.threshold);
-    if (th === null || th < 0 || th > 1) throw new CliExit(EXIT_USAGE, t(lang, 'rollup', 'errThreshold', { value: v.threshold }));
+  if (v['threshold'] !== undefined) {
+    const th = parseThreshold(v['threshold']);
+    if (th === null || th < 0 || th > 1) throw new CliExit(EXIT_USAGE, t(lang, 'rollup', 'errThreshold', { value: v['threshold'] }));
     threshold = th;
   }
-  const result = rollupOptionsSchema.safeParse({
-    file: parsed.positionals[0],
-    lang: v.lang ?? lang,
-    format: v.format ?? 'text',
-    out: v.out,
-    threshold,
-    map: v.map,
-  });
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const detail = issue ? `--${String(issue.path[0] ?? '')}: ${issue.message}` : 'options';
-    throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errBadOption', { detail }));
-  }
+  const result = rollupOptionsSchema.safeParse({ file, lang: v['lang'] ?? lang, format: v['format'] ?? 'text', out: v['out'], threshold, map: v['map'] });
+  if (!result.success) throw optionError(lang, result.error);
   return result.data;
 }
 
 export async function loadRollupMap(file: string, lang: Lang): Promise<RollupMap> {
-  let raw: string;
-  try {
-    raw = await fs.readFile(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliExit(EXIT_USAGE, code === 'ENOENT' ? t(lang, 'cli', 'errNotFound', { file }) : t(lang, 'rollup', 'errMap', { file, detail: code ?? 'read error' }));
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (e) {
-    throw new CliExit(EXIT_USAGE, t(lang, 'rollup', 'errMap', { file, detail: (e as Error).message }));
-  }
-  const r = parseRollupMap(json);
-  if (!r.ok) throw new CliExit(EXIT_USAGE, t(lang, 'rollup', 'errMap', { file, detail: r.error }));
+  const fail = (detail: string) => new CliExit(EXIT_USAGE, t(lang, 'rollup', 'errMap', { file, detail }));
+  const r = parseRollupMap(await readJsonFile(file, lang, fail));
+  if (!r.ok) throw fail(r.error);
   return r.map;
 }
-
 
 /** A ratio for people: "84,1 % (0,841002)" — the percentage to read, the fraction to check. */
 function rate(lang: Lang, v: number | null): string {
@@ -196,18 +161,10 @@ export function rollupText(file: string, result: RollupResult, lang: Lang): stri
 }
 
 export async function runRollup(argv: readonly string[], io: CliIO): Promise<number> {
-  const { guessLang } = await import('./main');
-  const lang0 = guessLang(argv);
-  let opts: RollupCliOptions;
-  try {
-    opts = parseRollupArgs(argv, lang0);
-  } catch (e) {
-    if (e instanceof HelpRequested) {
-      io.out(catalogue(lang0).rollup.usage);
-      return EXIT_OK;
-    }
-    throw e;
-  }
+  return withHelp(argv, io, (lang) => catalogue(lang).rollup.usage, async (lang0) => rollupCommand(parseRollupArgs(argv, lang0), io));
+}
+
+async function rollupCommand(opts: RollupCliOptions, io: CliIO): Promise<number> {
   const lang = opts.lang;
   const map = opts.map ? await loadRollupMap(opts.map, lang) : undefined;
   const wb = await loadWorkbookFile(opts.file, lang);

@@ -17,14 +17,18 @@ import {
   Caption1,
   Tooltip,
 } from '@fluentui/react-components';
-import { ArrowSyncRegular, DismissRegular, ArrowDownloadRegular, FolderOpenRegular, TableSearchRegular } from '@fluentui/react-icons';
+import { ArrowSyncRegular, DismissRegular, ArrowDownloadRegular, ArrowExportLtrRegular, FolderOpenRegular, TableSearchRegular } from '@fluentui/react-icons';
 import type { Finding, Severity } from '../core/findings';
 import type { WorkbookGrid } from '../core/grid';
 import type { CheckResult } from '../core/model';
 import type { Lang } from '../core/i18n';
 import type { PaneHost, HostCapabilities } from '../hosts/pane-host';
 import type { Engine } from './engine';
-import { checkHost, refreshStatus } from './actions';
+import { checkHost, refreshStatus, writeRollups } from './actions';
+import { DEFAULT_THRESHOLD } from '../core/rollup/types';
+import { buildDonorExport, deliverExport } from './export';
+import { downloadBytes, type SaveFile } from './download';
+import { hasRecords, parseThresholdPercent, thresholdText } from './rollups';
 import {
   groupOverdue,
   hasConversionRecord,
@@ -46,6 +50,9 @@ import { OverdueList } from './components/OverdueList';
 import { FindingsList } from './components/FindingsList';
 import { SettingsPanel } from './components/SettingsPanel';
 import { Section } from './components/Section';
+import { RollupsView } from './components/RollupsView';
+
+type TabId = 'plan' | 'rollups' | 'settings';
 
 /** Present in browser mode: the page's own file controls. */
 export interface BrowserControls {
@@ -66,6 +73,8 @@ export interface AppProps {
   readonly onLangChange?: (lang: Lang) => void;
   /** After every check (the browser page shows the sheet next to the pane). */
   readonly onChecked?: (grid: WorkbookGrid, result: CheckResult, overdueShown: boolean) => void;
+  /** How a file reaches the user when it is not opened in Excel (default: a browser download). */
+  readonly saveFile?: SaveFile;
 }
 
 type Notice = { intent: 'success' | 'error' | 'info' | 'warning'; text: string } | null;
@@ -120,6 +129,7 @@ const useStyles = makeStyles({
   fileName: { flexGrow: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontWeight: 600 },
   asOfRow: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   asOf: { flexGrow: 1, minWidth: '150px' },
+  actionRow: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, '& > *': { flexGrow: 1 } },
   status: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
   tabs: { padding: `0 ${tokens.spacingHorizontalS}`, backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   hint: { color: tokens.colorNeutralForeground3 },
@@ -138,7 +148,9 @@ export function App(props: AppProps): React.JSX.Element {
   const [result, setResult] = React.useState<CheckResult | null>(null);
   const [caps, setCaps] = React.useState<HostCapabilities | null>(null);
   const [notice, setNotice] = React.useState<Notice>(null);
-  const [tab, setTab] = React.useState<'plan' | 'settings'>('plan');
+  const [tab, setTab] = React.useState<TabId>('plan');
+  const [thresholdInput, setThresholdInput] = React.useState(() => thresholdText(DEFAULT_THRESHOLD, props.defaultLang === 'es'));
+  const [threshold, setThreshold] = React.useState(DEFAULT_THRESHOLD);
   const [groupBy, setGroupBy] = React.useState<GroupBy>('recommendation');
   const [severity, setSeverity] = React.useState<Severity | 'all'>('all');
   const [selected, setSelected] = React.useState<string | null>(null);
@@ -338,6 +350,51 @@ export function App(props: AppProps): React.JSX.Element {
     setNotice({ intent: 'success', text: s('downloaded', { file: name }) });
   };
 
+  // The roll-up of the grid just read: cheap next to reading, and it tells whether to open on this tab.
+  const rollup = React.useMemo(() => (grid ? engine.rollup(grid, { lang, threshold }) : null), [grid, engine, lang, threshold]);
+  const tabChosen = React.useRef(false);
+  React.useEffect(() => {
+    if (tabChosen.current || !result || !rollup) return;
+    tabChosen.current = true;
+    // A workbook of record sheets and no plan opens where its figures are.
+    if (!result.tables.length && hasRecords(rollup)) setTab('rollups');
+  }, [result, rollup]);
+
+  const changeThreshold = (text: string): void => {
+    setThresholdInput(text);
+    const v = parseThresholdPercent(text);
+    if (v !== null) setThreshold(v);
+  };
+  const thresholdValid = parseThresholdPercent(thresholdInput) !== null;
+
+  const writeRollupSheets = async (): Promise<void> => {
+    const out = await run('busyWriting', () => writeRollups(host, engine, settings, asOf, lang, threshold));
+    if (!out) return;
+    show(out.grid, out.result, highlighted);
+    const names = out.written.map((w) => `«${w.name}»`).join(', ');
+    const failed = out.written.some((w) => w.chart === 'failed');
+    const drawn = out.written.some((w) => w.chart === 'added');
+    setNotice({
+      intent: failed ? 'warning' : 'success',
+      text: s(failed ? 'rollupChartFailed' : drawn ? 'rollupWrittenCharts' : 'rollupWritten', { sheets: names }),
+    });
+    const first = out.written[0];
+    if (first) select(first.name, 'A1', `${first.name}!A1`);
+  };
+
+  const exportDonors = async (): Promise<void> => {
+    const save = props.saveFile ?? downloadBytes;
+    const out = await run('busyExporting', async () => {
+      const exp = await buildDonorExport(host, engine, { settings, asOf, lang, threshold, generatedAt: today, sourceFile: browser?.fileName });
+      if (!exp.hasContent) return { exp, delivery: null };
+      return { exp, delivery: await deliverExport(host, caps, exp, save) };
+    });
+    if (!out) return;
+    if (!out.delivery) setNotice({ intent: 'warning', text: s('exportEmpty') });
+    else if (out.delivery === 'opened') setNotice({ intent: 'success', text: s('exportOpened') });
+    else setNotice({ intent: 'success', text: s('exportDownloaded', { file: out.exp.fileName }) });
+  };
+
   const fileInput = React.useRef<HTMLInputElement>(null);
   const items = React.useMemo(() => (result ? overdueItems(result) : []), [result]);
   const groups = React.useMemo(() => groupOverdue(items, groupBy, engine.leadOrganisation), [items, groupBy, engine]);
@@ -422,11 +479,13 @@ export function App(props: AppProps): React.JSX.Element {
           </div>
         ) : null}
 
-        <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'plan' | 'settings')} aria-label={s('tabsLabel')}>
+        <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={s('tabsLabel')}>
           <Tab value="plan" data-testid="tab-plan">
             {s('tabPlan')}
           </Tab>
-          {/* Roll-ups and Export tabs join here. */}
+          <Tab value="rollups" data-testid="tab-rollups">
+            {s('tabRollups')}
+          </Tab>
           <Tab value="settings" data-testid="tab-settings">
             {s('tabSettings')}
           </Tab>
@@ -465,11 +524,18 @@ export function App(props: AppProps): React.JSX.Element {
                   <Input type="date" value={asOf} onChange={(_, d) => changeAsOf(d.value)} data-testid="as-of" />
                 </Field>
               </div>
-              <Tooltip content={s('refreshHint')} relationship="description">
-                <Button appearance="primary" icon={<ArrowSyncRegular />} onClick={() => void refresh()} disabled={isBusy || !result} data-testid="refresh">
-                  {s('refresh')}
-                </Button>
-              </Tooltip>
+              <div className={styles.actionRow}>
+                <Tooltip content={s('refreshHint')} relationship="description">
+                  <Button appearance="primary" icon={<ArrowSyncRegular />} onClick={() => void refresh()} disabled={isBusy || !result} data-testid="refresh">
+                    {s('refresh')}
+                  </Button>
+                </Tooltip>
+                <Tooltip content={s('exportHint')} relationship="description">
+                  <Button icon={<ArrowExportLtrRegular />} onClick={() => void exportDonors()} disabled={isBusy || !result} data-testid="export-donors">
+                    {s('exportDonors')}
+                  </Button>
+                </Tooltip>
+              </div>
 
               {noTable && grid ? (
                 <MessageBar intent="warning" layout="multiline" data-testid="no-table">
@@ -537,6 +603,19 @@ export function App(props: AppProps): React.JSX.Element {
                 </>
               ) : null}
             </>
+          ) : tab === 'rollups' ? (
+            <RollupsView
+              rollup={rollup}
+              thresholdText={thresholdInput}
+              thresholdValid={thresholdValid}
+              onThresholdText={changeThreshold}
+              onWrite={() => void writeRollupSheets()}
+              onSelectSheet={(sheet, range) => select(sheet, range, `${sheet}!${range}`)}
+              onSelectFinding={selectFinding}
+              selected={selected}
+              busy={isBusy}
+              charts={host.kind === 'office'}
+            />
           ) : (
             <SettingsPanel
               settings={settings}

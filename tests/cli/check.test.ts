@@ -1,40 +1,13 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { createHash } from 'node:crypto';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/common';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import type { CheckJson } from '../../src/cli/check-json';
 import { makeXlsx } from '../helpers/make-xlsx';
+import { ECUADOR, cliRunner, sha256, tempDir } from '../helpers/cli';
 
-const SHARED = path.join(__dirname, '..', '..', '..', 'shared', 'fixtures');
-const ECUADOR = path.join(SHARED, 'plan-de-mejora-agua-ecuador-2011.xlsx');
-
-function io(): CliIO & { stdout: string; stderr: string } {
-  const o = {
-    stdout: '',
-    stderr: '',
-    out(s: string) {
-      o.stdout += s.endsWith('\n') ? s : `${s}\n`;
-    },
-    err(s: string) {
-      o.stderr += s.endsWith('\n') ? s : `${s}\n`;
-    },
-    today: () => '2011-09-15',
-  };
-  return o;
-}
-
-async function run(...argv: string[]) {
-  const x = io();
-  const code = await main(argv, x);
-  return { code, stdout: x.stdout, stderr: x.stderr };
-}
-
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tablero-cli-'));
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+const run = cliRunner('2011-09-15');
+const tmp = tempDir('tablero-cli-');
+const sha = sha256;
 
 describe('tablero check on the Ecuador fixture', () => {
   let json: CheckJson;

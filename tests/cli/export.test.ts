@@ -1,44 +1,16 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { createHash } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/common';
 import { isoToSerial } from '../../src/core/dates';
 import { dateCell, type Cell, type SheetGrid, type WorkbookGrid } from '../../src/core/grid';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { makeXlsx } from '../helpers/make-xlsx';
+import { ECUADOR, HONDURAS, cliRunner, sha256, tempDir } from '../helpers/cli';
 
-const SHARED = path.join(__dirname, '..', '..', '..', 'shared', 'fixtures');
-const ECUADOR = path.join(SHARED, 'plan-de-mejora-agua-ecuador-2011.xlsx');
-const HONDURAS = path.join(SHARED, 'monitoreo-ptps-honduras-2017.xlsx');
 const VERSION = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
-
-function io(): CliIO & { stdout: string; stderr: string } {
-  const o = {
-    stdout: '',
-    stderr: '',
-    out(s: string) {
-      o.stdout += s.endsWith('\n') ? s : `${s}\n`;
-    },
-    err(s: string) {
-      o.stderr += s.endsWith('\n') ? s : `${s}\n`;
-    },
-    today: () => '2011-09-16',
-  };
-  return o;
-}
-
-async function run(...argv: string[]) {
-  const x = io();
-  const code = await main(argv, x);
-  return { code, stdout: x.stdout, stderr: x.stderr };
-}
-
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tablero-export-'));
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+const run = cliRunner('2011-09-16');
+const tmp = tempDir('tablero-export-');
+const sha = sha256;
 const d = (iso: string) => dateCell(isoToSerial(iso));
 
 function sheetOf(wb: WorkbookGrid, name: string): SheetGrid {

@@ -5,27 +5,13 @@ import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { runRollup } from '../../src/cli/rollup';
 import { main } from '../../src/cli/main';
-import { CliExit, type CliIO } from '../../src/cli/common';
+import { CliExit } from '../../src/cli/common';
+import { HONDURAS, fakeTerminal } from '../helpers/cli';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import type { RollupJson } from '../../src/core/rollup/json';
 import { xlsx } from './rollup-xlsx';
 
-const HONDURAS = path.join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'monitoreo-ptps-honduras-2017.xlsx');
-
-function io(): CliIO & { stdout: string; stderr: string } {
-  const o = {
-    stdout: '',
-    stderr: '',
-    out(s: string) {
-      o.stdout += s.endsWith('\n') ? s : `${s}\n`;
-    },
-    err(s: string) {
-      o.stderr += s.endsWith('\n') ? s : `${s}\n`;
-    },
-    today: () => '2017-12-31',
-  };
-  return o;
-}
+const io = () => fakeTerminal('2017-12-31');
 
 /** runRollup as main() runs it: a CliExit becomes its code and one line on stderr. */
 async function run(...argv: string[]) {

@@ -2,6 +2,7 @@
  * @jest-environment jsdom
  */
 // The pane's wiring in jsdom with an in-memory host: what it asks the host to do for each control.
+import './jsdom-text';
 import * as React from 'react';
 import { render, screen, fireEvent, waitFor, within, act } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
