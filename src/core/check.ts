@@ -93,10 +93,8 @@ function readRegion(region: Region, ctx: Context, previousEnd: number): { result
   const actions: Action[] = [];
   const cols = tableColumns(header);
   for (const draft of reading.actions) {
-    const { action, findings } = readAction(view, cols, draft, reading.blocks, ctx);
-    actions.push(action);
-    // Action findings sit on the action's row; their column order within the row is kept.
-    for (const f of findings) actionFindings.push({ row: draft.row + 1, f });
+    // Action findings sit on the action's row, in the order the checks run.
+    actions.push(readAction(view, cols, draft, reading.blocks, ctx, (f) => actionFindings.push({ row: draft.row + 1, f })));
   }
   for (const f of numberingFindings(view.name, actions, reading.blocks, header)) placed.push({ ...where(f), f });
   placed.sort((a, b) => a.row - b.row || a.col - b.col);
@@ -170,53 +168,46 @@ function readAction(
   draft: DraftAction,
   blocks: readonly Block[],
   ctx: Context,
-): { action: Action; findings: Finding[] } {
+  emit: (f: Finding) => void,
+): Action {
   const r = draft.row;
   const col = table.primary;
   const cells: Partial<Record<Role, string>> = {};
   for (const [role, c] of table.roles) cells[role] = a1(r, c);
-  const text = (role: Role): string => (col[role] !== undefined ? view.text(r, col[role]) : '');
+  const id = draft.id ?? '';
   const at = (role: Role) => ({ sheet: view.name, cell: cells[role] ?? cells.action ?? null, actionId: draft.id });
-  const findings: Finding[] = [];
 
   const deadline = parseDeadline(col.deadline !== undefined ? view.raw(r, col.deadline) : null, { date1904: ctx.date1904 });
-  const statusText = text('status');
+  const statusText = col.status !== undefined ? view.text(r, col.status) : '';
   const status = ctx.statuses.match(statusText);
-  const responsible = text('responsible') || null;
+  const responsible = (col.responsible !== undefined ? view.text(r, col.responsible) : '') || null;
   const done = status.status === 'completed' || status.status === 'not_applicable';
   const due = deadline.kind === 'date' || deadline.kind === 'period' ? deadline.date : null;
   const overdue = due !== null && !done && due < ctx.asOf;
   const daysOverdue = overdue && due ? daysBetween(due, ctx.asOf) : null;
-  const id = draft.id ?? '';
 
-  if (overdue) {
-    findings.push(finding('overdue', 'warning', at('deadline'), { actionId: id, deadline: due ?? '', days: daysOverdue ?? 0, status: status.status }));
-  }
+  if (overdue) emit(finding('overdue', 'warning', at('deadline'), { actionId: id, deadline: due ?? '', days: daysOverdue ?? 0, status: status.status }));
   if (col.deadline !== undefined) {
-    if (deadline.kind === 'invalid') findings.push(finding('invalid_deadline', 'error', at('deadline'), { actionId: id, text: deadline.text }));
-    else if (deadline.kind === 'missing') findings.push(finding('missing_deadline', 'warning', at('deadline'), { actionId: id }));
+    if (deadline.kind === 'invalid') emit(finding('invalid_deadline', 'error', at('deadline'), { actionId: id, text: deadline.text }));
+    else if (deadline.kind === 'missing') emit(finding('missing_deadline', 'warning', at('deadline'), { actionId: id }));
     if (due && Math.abs(yearOf(due) - yearOf(ctx.asOf)) > IMPLAUSIBLE_YEARS) {
-      findings.push(finding('implausible_deadline', 'warning', at('deadline'), { actionId: id, deadline: due }));
+      emit(finding('implausible_deadline', 'warning', at('deadline'), { actionId: id, deadline: due }));
     }
     if (deadline.kind === 'date' && deadline.fromText) {
-      findings.push(finding('deadline_as_text', 'info', at('deadline'), { actionId: id, text: deadline.text, deadline: deadline.date ?? '' }));
+      emit(finding('deadline_as_text', 'info', at('deadline'), { actionId: id, text: deadline.text, deadline: deadline.date ?? '' }));
     }
   }
   if (col.status !== undefined) {
-    if (status.status === 'missing') findings.push(finding('missing_status', 'warning', at('status'), { actionId: id }));
-    if (status.status === 'unknown') {
-      findings.push(finding('unknown_status', 'warning', at('status'), { actionId: id, text: statusText, suggestion: status.suggestion ?? '' }));
-    }
+    if (status.status === 'missing') emit(finding('missing_status', 'warning', at('status'), { actionId: id }));
+    if (status.status === 'unknown') emit(finding('unknown_status', 'warning', at('status'), { actionId: id, text: statusText, suggestion: status.suggestion ?? '' }));
   }
-  if (col.responsible !== undefined && !responsible) {
-    findings.push(finding('missing_responsible', 'warning', at('responsible'), { actionId: id }));
-  }
+  if (col.responsible !== undefined && !responsible) emit(finding('missing_responsible', 'warning', at('responsible'), { actionId: id }));
 
   const block = draft.block;
   const recommendation =
     block !== null ? (blocks[block]?.recommendation ?? null) : draft.id && draft.id.includes('.') ? (draft.id.split('.')[0] ?? null) : null;
   const secondary = table.secondary.map((c) => ({ group: c.group, role: c.role, text: view.text(r, c.col) }));
-  const action: Action = {
+  return {
     id: draft.id,
     recommendation,
     block,
@@ -228,13 +219,12 @@ function readAction(
     deadlineText: deadline.text,
     status: status.status,
     statusText,
-    comments: text('comments') || null,
+    comments: (col.comments !== undefined ? view.text(r, col.comments) : '') || null,
     overdue,
     daysOverdue,
     cells,
     secondary,
   };
-  return { action, findings };
 }
 
 /** Ids whose prefix is not their recommendation's, repeated ids, and gaps in a block's numbering. */

@@ -28,10 +28,18 @@ export function parseISO(s: string): { y: number; m: number; d: number } | null 
   return isValidYMD(y, mo, d) ? { y, m: mo, d } : null;
 }
 
+const dayNumbers = new Map<string, number>();
+
 export function isoToDayNumber(iso: string): number {
+  // Deadlines and the as-of date repeat across thousands of actions: parse each once.
+  const hit = dayNumbers.get(iso);
+  if (hit !== undefined) return hit;
   const p = parseISO(iso);
   if (!p) throw new RangeError(`not an ISO date: ${iso}`);
-  return Date.UTC(p.y, p.m - 1, p.d) / MS_PER_DAY;
+  const day = Date.UTC(p.y, p.m - 1, p.d) / MS_PER_DAY;
+  if (dayNumbers.size > 10_000) dayNumbers.clear();
+  dayNumbers.set(iso, day);
+  return day;
 }
 
 export function dayNumberToISO(day: number): string {

@@ -32,6 +32,15 @@ function rowRoles(view: SheetView, r: number): (Role | null)[] {
   return out;
 }
 
+/** Whether any cell of the row names a role (most rows don't: no array is built for them). */
+function namesARole(view: SheetView, r: number): boolean {
+  for (let c = 0; c < view.width; c++) {
+    const t = view.text(r, c);
+    if (t && roleOf(t)) return true;
+  }
+  return false;
+}
+
 function isHeaderish(roles: readonly (Role | null)[]): boolean {
   return roles.includes('action') && DETAIL_ROLES.some((d) => roles.includes(d));
 }
@@ -51,9 +60,9 @@ function isSubHeader(view: SheetView, r: number, upper: number): boolean {
 
 /** The header starting at row r, or null. */
 export function headerAt(view: SheetView, r: number): Header | null {
-  const upper = rowRoles(view, r);
   // A header's top row always names at least one role (the action cell spans both rows).
-  if (!upper.some((x) => x !== null)) return null;
+  if (!namesARole(view, r)) return null;
+  const upper = rowRoles(view, r);
   const two = isSubHeader(view, r + 1, r);
   const lower = two ? rowRoles(view, r + 1) : null;
   const combined = upper.map((u, c) => lower?.[c] ?? u);
