@@ -81,6 +81,26 @@ describe('flat tables', () => {
     expect(codes(r)).toEqual(['deadline_as_text@B2', 'deadline_as_text@B3', 'missing_deadline@B5']);
   });
 
+  it('reads an open-government milestone table: periods and completion levels', () => {
+    const rows: Cell[][] = [
+      ['Compromiso 1: Datos abiertos', null, null, null],
+      [null, null, null, null],
+      ['Hito', 'Período', 'Responsable', 'Nivel de cumplimiento'],
+      ['Validar la política de datos abiertos', 'FEB. - ABR. 2020', 'MINTEL', 'Completo'],
+      ['Co-crear una guía de implementación', 'MAR. - NOV. 2020', 'MINTEL, REDAM', 'Sustancial'],
+      ['Difundir política, guía e indicadores', 'JUN. 2020 - ENE. 2022', 'MINTEL', 'Limitado'],
+      ['Capacitar a funcionarios públicos', 'SEP. 2021 - JUNIO. 2022', 'MINTEL', 'No iniciado'],
+    ];
+    const r = checkWorkbook(book(sheet('Compromisos', rows)), { asOf: '2021-06-30' });
+    expect(r.tables.map((t) => [t.layout, t.range, t.titleLines])).toEqual([['flat', 'A3:D7', ['Compromiso 1: Datos abiertos']]]);
+    expect(brief(r)).toEqual([
+      { id: null, rec: null, row: 4, deadline: '2020-04-30', kind: 'period', status: 'completed', overdue: false, days: null },
+      { id: null, rec: null, row: 5, deadline: '2020-11-30', kind: 'period', status: 'in_progress', overdue: true, days: 212 },
+      { id: null, rec: null, row: 6, deadline: '2022-01-31', kind: 'period', status: 'in_progress', overdue: false, days: null },
+      { id: null, rec: null, row: 7, deadline: '2022-06-30', kind: 'period', status: 'not_started', overdue: false, days: null },
+    ]);
+  });
+
   it('flags impossible and implausible deadlines, and unknown statuses with a suggestion', () => {
     const rows: Cell[][] = [
       ['Acción', 'Plazo', 'Responsable', 'Estado'],

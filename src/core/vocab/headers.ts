@@ -10,9 +10,10 @@ export const HEADER_SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
   ],
   deadline: [
     'Plazo', 'Plazos', 'Fecha límite', 'Fecha de cumplimiento', 'Fecha de vencimiento', 'Fecha de término',
-    'Fecha de finalización', 'Fecha fin', 'Fecha prevista', 'Fecha de entrega',
-    'Due date', 'Deadline', 'Completion date', 'Target date', 'End date', 'Time frame', 'Timeframe',
-    'Prazo', 'Data limite', 'Data de conclusão', 'Data prevista',
+    'Fecha de finalización', 'Fecha fin', 'Fecha prevista', 'Fecha de entrega', 'Fecha', 'Período', 'Período de ejecución',
+    'Período de cumplimiento', 'Cronograma',
+    'Due date', 'Deadline', 'Completion date', 'Target date', 'End date', 'Time frame', 'Timeframe', 'Period', 'Timeline',
+    'Prazo', 'Data limite', 'Data de conclusão', 'Data prevista', 'Período de execução', 'Cronograma',
   ],
   responsible: [
     'Responsable/s', 'Responsables', 'Responsable', 'Unidad responsable', 'Unidades responsables', 'Encargado',
