@@ -14,6 +14,7 @@ const ROOT = path.join(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist');
 const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts');
 const FIXTURE = path.join(ROOT, '..', 'shared', 'fixtures', 'plan-de-mejora-agua-ecuador-2011.xlsx');
+const HONDURAS = path.join(ROOT, '..', 'shared', 'fixtures', 'monitoreo-ptps-honduras-2017.xlsx');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const OVERDUE_IDS = ['1.2', '1.5', '1.7', '2.1', '2.2', '2.3', '3.1', '4.1', '4.2', '4.3', '5.1', '6.1', '8.2', '10.1', '11.2', '11.3', '11.4', '12.1', '12.2', '12.3'];
@@ -57,6 +58,49 @@ async function openFixtureAsOf(page: Page, asOf: string): Promise<void> {
   await page.getByTestId('kpi-actions').waitFor();
   await page.getByTestId('as-of').fill(asOf);
   await page.getByTestId('section-summary').getByText(/15 (sept|sep)/i).first().waitFor();
+}
+
+/** Buttons, inputs, radios and tabs without an accessible name (outerHTML of each). */
+async function unlabelledControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const nameOf = (el: Element): string => {
+      const aria = el.getAttribute('aria-label');
+      if (aria?.trim()) return aria;
+      const by = el.getAttribute('aria-labelledby');
+      if (by) return by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
+      const labels = (el as HTMLInputElement).labels;
+      if (labels?.length) return [...labels].map((l) => l.textContent ?? '').join(' ').trim();
+      return (el.textContent ?? '').trim() || (el.getAttribute('title') ?? '');
+    };
+    return [...document.querySelectorAll('button, input, select, textarea, [role="radio"], [role="tab"]')]
+      .filter((el) => !nameOf(el))
+      .map((el) => el.outerHTML.slice(0, 120));
+  });
+}
+
+/** Opens the Honduras record sheets from disk and goes to the Roll-ups tab. */
+async function openHonduras(page: Page): Promise<void> {
+  await page.getByTestId('table-item').first().waitFor();
+  await page.getByTestId('file-input').setInputFiles(HONDURAS);
+  await page.getByTestId('file-name').filter({ hasText: 'monitoreo-ptps-honduras-2017.xlsx' }).waitFor();
+  await page.getByTestId('tab-rollups').click();
+  await page.getByTestId('rollup-households').waitFor();
+}
+
+/** The figures the Roll-ups view shows: KPI values, areas above the threshold, A–D counts. */
+async function rollupFigures(page: Page) {
+  const kpi = async (id: string) => (await page.getByTestId(id).locator('span').first().textContent()) ?? '';
+  const cats = (id: string) =>
+    page.getByTestId(`rollup-${id}-cat`).evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-category'), Number(e.getAttribute('data-count'))])));
+  return {
+    households: await kpi('rollup-households'),
+    water: await kpi('rollup-water'),
+    sanitation: await kpi('rollup-sanitation'),
+    aboveWater: await page.getByTestId('rollup-above-water').textContent(),
+    aboveSanitation: await page.getByTestId('rollup-above-sanitation').textContent(),
+    systems: await cats('systems'),
+    providers: await cats('providers'),
+  };
 }
 
 function sheetByName(sheets: readonly SheetGrid[], name: string): SheetGrid {
@@ -241,20 +285,7 @@ describe('pane in browser mode (production build, headless Chromium)', () => {
     const { context, page } = await openPane('en-US');
     try {
       await openFixtureAsOf(page, '2011-09-15');
-      const unlabelled = await page.evaluate(() => {
-        const nameOf = (el: Element): string => {
-          const aria = el.getAttribute('aria-label');
-          if (aria?.trim()) return aria;
-          const by = el.getAttribute('aria-labelledby');
-          if (by) return by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
-          const labels = (el as HTMLInputElement).labels;
-          if (labels?.length) return [...labels].map((l) => l.textContent ?? '').join(' ').trim();
-          return (el.textContent ?? '').trim() || (el.getAttribute('title') ?? '');
-        };
-        return [...document.querySelectorAll('button, input, select, textarea, [role="radio"], [role="tab"]')]
-          .filter((el) => !nameOf(el))
-          .map((el) => el.outerHTML.slice(0, 120));
-      });
+      const unlabelled = await unlabelledControls(page);
       expect(unlabelled).toEqual([]);
 
       // Tab from the top of the page: the pane's controls come in reading order.
@@ -294,6 +325,131 @@ describe('pane in browser mode (production build, headless Chromium)', () => {
       await page.setViewportSize({ width: 420, height: 1600 });
       await page.screenshot({ path: path.join(ARTIFACTS, 'pane-narrow-es.png'), fullPage: false });
       expect(fs.statSync(path.join(ARTIFACTS, 'pane.png')).size).toBeGreaterThan(10_000);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('roll-ups and the donor export in browser mode (same build, same browser)', () => {
+  it('shows the Honduras roll-ups in Spanish and writes the three marked sheets with their tables', async () => {
+    const { context, page, errors } = await openPane('es-EC');
+    try {
+      await openHonduras(page);
+      expect(await rollupFigures(page)).toEqual({
+        households: '153.228',
+        water: '84,1\u00a0%',
+        sanitation: '80,7\u00a0%',
+        aboveWater: '18 de 26',
+        aboveSanitation: '16 de 26',
+        systems: { A: 410, B: 176, C: 8, D: 0 },
+        providers: { A: 54, B: 422, C: 109, D: 9 },
+      });
+      expect(await page.getByTestId('rollup-source').evaluateAll((els) => els.map((e) => e.textContent))).toEqual([
+        expect.stringMatching(/Viviendas por comunidad.*Comunidades · A1:J696.*695 registros/),
+        expect.stringMatching(/Sistemas de agua.*Sistemas · A1:I595.*594 registros/),
+        expect.stringMatching(/Prestadores de servicio.*Prestadores · A1:G595.*594 registros/),
+      ]);
+      expect(await page.getByTestId('rollup-write-hint').textContent()).toContain('solo en Excel');
+      await page.getByTestId('pane-scroll').evaluate((e) => e.scrollTo(0, 0));
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'rollups-es.png'), fullPage: false });
+
+      await page.getByTestId('write-rollups').click();
+      await page.getByTestId('notice').filter({ hasText: 'Hojas escritas: «Cobertura», «Niveles de servicio», «Desempeño de prestadores».' }).waitFor();
+      // The preview goes to the first sheet written.
+      expect(await page.getByTestId('preview-selection').textContent()).toContain('Cobertura!A1');
+      await page.screenshot({ path: path.join(ARTIFACTS, 'rollups-written-es.png'), fullPage: false });
+      // Nothing changed in the figures: our own sheets are never read as records.
+      expect((await rollupFigures(page)).households).toBe('153.228');
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+      expect(download.suggestedFilename()).toBe('monitoreo-ptps-honduras-2017 (Tablero).xlsx');
+      const saved = path.join(ARTIFACTS, download.suggestedFilename());
+      await download.saveAs(saved);
+      const bytes = new Uint8Array(fs.readFileSync(saved));
+      const wb = readXlsx(bytes);
+      const original = readXlsx(new Uint8Array(fs.readFileSync(HONDURAS)));
+      for (const name of ['Comunidades', 'Sistemas', 'Prestadores']) expect(sheetByName(wb.sheets, name).rows).toEqual(sheetByName(original.sheets, name).rows);
+      const parts = unzipParts(bytes);
+      const tableNames = [...parts.keys()].filter((k) => /^xl\/tables\/table\d+\.xml$/.test(k)).map((k) => /\bname="([^"]+)"/.exec(readText(parts, k) ?? '')?.[1]);
+      const expected = {
+        Cobertura: ['Tablero_Coverage_department', 'Tablero_Coverage_municipality'],
+        'Niveles de servicio': ['Tablero_ServiceLevels_department', 'Tablero_ServiceLevels_municipality'],
+        'Desempeño de prestadores': ['Tablero_Providers_department', 'Tablero_Providers_municipality'],
+      };
+      for (const [name, tables] of Object.entries(expected)) {
+        const sheet = sheetByName(wb.sheets, name);
+        expect([name, sheet.createdByTablero]).toEqual([name, true]);
+        expect(readText(parts, sheetPartPath(parts, name) ?? '')).toMatch(/<tableParts count="2">/);
+        for (const t of tables) expect(tableNames).toContain(t);
+      }
+      // The coverage total row: 153,228 households and water coverage as a fraction, not an average of percentages.
+      const cov = sheetByName(wb.sheets, 'Cobertura');
+      const total = cov.rows.find((r) => cellText(r[0]) === 'Total');
+      expect(total?.slice(1, 5)).toEqual([695, 153228, 128865, expect.closeTo(0.841002, 6)]);
+      expect(cov.rows.some((r) => r.some((c) => /^Fuente: hoja «Comunidades»/.test(cellText(c))))).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the roll-ups in English, follows the threshold, and fits the task-pane width', async () => {
+    const { context, page, errors } = await openPane('en-US');
+    try {
+      await openHonduras(page);
+      const en = await rollupFigures(page);
+      expect([en.households, en.water, en.sanitation, en.aboveWater]).toEqual(['153,228', '84.1%', '80.7%', '18 of 26']);
+      // A record sheet in the list selects the rows it read.
+      await page.locator('[data-testid="rollup-source"][data-kind="systems"]').click();
+      expect(await page.getByTestId('preview-selection').textContent()).toContain('Sistemas!A1:I595');
+      await page.getByTestId('threshold').fill('85');
+      await page.getByText(/Areas at or above 85\.0%/).waitFor();
+      expect(Number(/^(\d+) of 26$/.exec((await page.getByTestId('rollup-above-water').textContent()) ?? '')?.[1])).toBeLessThan(18);
+      await page.getByTestId('threshold').fill('80');
+      await page.getByTestId('rollup-above-water').filter({ hasText: '18 of 26' }).waitFor();
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'rollups-en.png'), fullPage: false });
+      await page.setViewportSize({ width: 420, height: 1500 });
+      await page.screenshot({ path: path.join(ARTIFACTS, 'rollups-narrow-en.png'), fullPage: false });
+      expect(await unlabelledControls(page)).toEqual([]);
+      // Nothing spills sideways at Excel's pane width.
+      expect(await page.getByTestId('pane').evaluate((e) => e.scrollWidth <= e.clientWidth + 1)).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('exports the Ecuador plan for donors as a download with the 36 key actions', async () => {
+    const { context, page, errors } = await openPane('es-EC');
+    try {
+      await openFixtureAsOf(page, '2011-09-15');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-donors').click()]);
+      expect(download.suggestedFilename()).toBe('plan-de-mejora-agua-ecuador-2011 (exportación Tablero).xlsx');
+      await page.getByTestId('notice').filter({ hasText: 'Exportación descargada: plan-de-mejora-agua-ecuador-2011 (exportación Tablero).xlsx' }).waitFor();
+      const saved = path.join(ARTIFACTS, download.suggestedFilename());
+      await download.saveAs(saved);
+      const wb = readXlsx(new Uint8Array(fs.readFileSync(saved)));
+      expect(wb.sheets.map((x) => x.name)).toEqual(['Acerca de', 'Acciones clave', 'Resumen', 'Hallazgos']);
+      const actions = sheetByName(wb.sheets, 'Acciones clave');
+      const header = actions.rows.findIndex((r) => r.some((c) => cellText(c) === 'Acción clave'));
+      const head = actions.rows[header] ?? [];
+      const idCol = head.findIndex((c) => cellText(c) === 'N° de acción');
+      expect(idCol).toBeGreaterThanOrEqual(0);
+      const ids = actions.rows.slice(header + 1).map((r) => cellText(r[idCol])).filter(Boolean);
+      expect(ids).toHaveLength(36);
+      expect([ids[0], ids[35]]).toEqual(['1.1', '12.6']);
+      const overdueCol = head.findIndex((c) => cellText(c) === 'Atrasada');
+      expect(actions.rows.slice(header + 1).filter((r) => cellText(r[overdueCol]) === 'Sí')).toHaveLength(20);
+      const about = sheetByName(wb.sheets, 'Acerca de');
+      expect(about.rows.some((r) => cellText(r[1]) === 'plan-de-mejora-agua-ecuador-2011.xlsx')).toBe(true);
+      // The open workbook is not changed by an export.
+      expect(await page.locator('[data-testid="sheet-preview"] [role="tab"]').count()).toBe(0);
+      await page.getByTestId('pane-scroll').evaluate((e) => e.scrollTo(0, 0));
+      await page.screenshot({ path: path.join(ARTIFACTS, 'export-es.png'), fullPage: false });
+      expect(errors).toEqual([]);
     } finally {
       await context.close();
     }

@@ -16,7 +16,7 @@ import { RollupsSources } from './RollupsSources';
 
 const useStyles = makeStyles({
   controls: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  threshold: { maxWidth: '220px' },
+  threshold: { width: '140px' },
   hint: { color: tokens.colorNeutralForeground3, display: 'block' },
 });
 
@@ -64,9 +64,9 @@ export function RollupsView(props: RollupsViewProps): React.JSX.Element {
           hint={s('rollupThresholdHint')}
           validationState={props.thresholdValid ? 'none' : 'error'}
           validationMessage={props.thresholdValid ? undefined : s('rollupThresholdInvalid')}
-          className={styles.threshold}
         >
           <Input
+            className={styles.threshold}
             value={props.thresholdText}
             onChange={(_, d) => props.onThresholdText(d.value)}
             inputMode="decimal"
