@@ -2,9 +2,10 @@
 import type { Action, CheckResult, StatusId, TableResult } from '../core/model';
 import type { Finding, Severity } from '../core/findings';
 import type { DateConversion } from '../hosts/pane-host';
-import { catalogue, LANGS, t, type Lang } from '../core/i18n';
-import { cellText, columnIndex, columnLetter, isBlank, parseRange, type WorkbookGrid } from '../core/grid';
+import { catalogue, type Lang } from '../core/i18n';
+import { columnIndex, columnLetter, parseRange, type WorkbookGrid } from '../core/grid';
 import { CANONICAL_STATUSES } from '../core/vocab/status';
+import { findConversionSheet, parseConversionRecord } from '../hosts/conversion-record';
 
 export interface OverdueItem {
   readonly sheet: string;
@@ -143,14 +144,6 @@ export function todayISO(now: Date = new Date()): string {
 
 /** Whether the workbook holds a record of converted dates (our sheet, either language) to undo. */
 export function hasConversionRecord(grid: WorkbookGrid): boolean {
-  const names = LANGS.map((l) => t(l, 'pane', 'convSheetName').toLowerCase());
-  const heads = LANGS.map((l) => t(l, 'pane', 'convColSheet'));
-  const sheet = grid.sheets.find((s) => s.createdByTablero && names.includes(s.name.toLowerCase()));
-  if (!sheet) return false;
-  for (let r = 0; r < sheet.rows.length; r++) {
-    const row = sheet.rows[r] ?? [];
-    const c = row.findIndex((v) => heads.includes(cellText(v).trim()));
-    if (c >= 0) return !isBlank(sheet.rows[r + 1]?.[c]);
-  }
-  return false;
+  const sheet = findConversionSheet(grid.sheets);
+  return sheet !== undefined && parseConversionRecord(sheet, grid.date1904).length > 0;
 }

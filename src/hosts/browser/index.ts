@@ -8,7 +8,7 @@ import type { WorkbookGrid, SheetGrid } from '../../core/grid';
 import type { OutputSheet } from '../../core/output';
 import type { Lang } from '../../core/i18n';
 import { t, catalogue, LANGS } from '../../core/i18n';
-import { a1, cellAt, cellText, columnLetter, isBlank, isDateCell, parseA1, parseRange } from '../../core/grid';
+import { a1, cellAt, cellText, columnLetter, isDateCell, parseA1, parseRange } from '../../core/grid';
 import { isoFromLocalDate, isoToSerial, serialToISO } from '../../core/dates';
 import { readXlsx } from '../xlsx/read';
 import { writeXlsx } from '../xlsx/write';
@@ -32,6 +32,7 @@ import {
 } from './ooxml';
 import { CF_MARKER, DV_MARKER, cellAreas, doneWords, inlineList, overdueRules, statusCells } from './rules';
 import { readSettingsPart, writeSettingsPart } from './settings-part';
+import { conversionRecordSheet, findConversionSheet, parseConversionRecord } from '../conversion-record';
 
 export { SETTINGS_NAMESPACE } from './settings-part';
 export { CF_MARKER, DV_MARKER, overdueRules, statusCells, doneWords } from './rules';
@@ -297,56 +298,17 @@ export class BrowserHost implements PaneHost {
     await this.writeConversionRecord(left);
   }
 
-  /** Our record sheet, whichever language named it. */
-  private async recordSheet(): Promise<SheetGrid | undefined> {
-    const names = LANGS.map((l) => t(l, 'pane', 'convSheetName').toLowerCase());
-    return (await this.read()).sheets.find((s) => s.createdByTablero && names.includes(s.name.toLowerCase()));
-  }
-
   /** Conversions recorded in our sheet (either language's name), not yet undone. */
   async conversionRecord(): Promise<DateConversion[]> {
     const wb = await this.read();
-    const sheet = await this.recordSheet();
-    if (!sheet) return [];
-    const heads = LANGS.map((l) => t(l, 'pane', 'convColSheet'));
-    let header: { r: number; c: number } | null = null;
-    for (const h of heads) header = header ?? findText(sheet, h);
-    if (!header) return [];
-    const out: DateConversion[] = [];
-    for (let r = header.r + 1; r < sheet.rows.length; r++) {
-      const c = header.c;
-      const sheetName = cellText(cellAt(sheet, r, c));
-      if (isBlank(sheetName)) break;
-      const dateCell = cellAt(sheet, r, c + 3);
-      const iso = isDateCell(dateCell) ? serialToISO(dateCell.serial, wb.date1904) : cellText(dateCell);
-      if (!iso) continue;
-      out.push({ sheet: sheetName, cell: cellText(cellAt(sheet, r, c + 1)), originalText: cellText(cellAt(sheet, r, c + 2)), iso });
-    }
-    return out;
+    const sheet = findConversionSheet(wb.sheets);
+    return sheet ? parseConversionRecord(sheet, wb.date1904) : [];
   }
 
   private async writeConversionRecord(records: readonly DateConversion[]): Promise<void> {
-    const L = this.lang;
     // Rewritten in place, also when a session in the other language created it.
-    const existing = await this.recordSheet();
-    await this.writeSheets([
-      {
-        name: existing?.name ?? t(L, 'pane', 'convSheetName'),
-        lines: [t(L, 'pane', 'convSheetTitle'), records.length ? t(L, 'pane', 'convSheetHint') : t(L, 'pane', 'convSheetEmpty')],
-        tables: [
-          {
-            name: 'TableroDateConversions',
-            columns: [
-              { header: t(L, 'pane', 'convColSheet'), type: 'text' },
-              { header: t(L, 'pane', 'convColCell'), type: 'text' },
-              { header: t(L, 'pane', 'convColText'), type: 'text' },
-              { header: t(L, 'pane', 'convColDate'), type: 'date' },
-            ],
-            rows: records.map((r) => [r.sheet, r.cell, r.originalText, { date: r.iso }]),
-          },
-        ],
-      },
-    ]);
+    const existing = findConversionSheet((await this.read()).sheets);
+    await this.writeSheets([conversionRecordSheet(records, this.lang, existing?.name)]);
   }
 
   async loadSettings(): Promise<unknown> {

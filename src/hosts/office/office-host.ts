@@ -3,7 +3,7 @@
 import type { WorkbookGrid } from '../../core/grid';
 import { isoFromLocalDate } from '../../core/dates';
 import type { Lang } from '../../core/i18n';
-import { t, LANGS } from '../../core/i18n';
+import { t } from '../../core/i18n';
 import type { CheckResult } from '../../core/model';
 import type { OutputSheet } from '../../core/output';
 import type { WrittenSheet } from '../host';
@@ -19,6 +19,7 @@ import { readWorkbook, type ReadStats } from './read';
 import { detectFeatures, featureNotes, type IsSetSupported, type OfficeFeatures } from './requirements';
 import { loadState } from './state';
 import { writeOutputSheets } from './write';
+import { conversionRecordSheet, isConversionSheetName, parseConversionRecord } from '../conversion-record';
 
 export interface OfficeHostOptions {
   /** Excel.run (tests pass a fake). */
@@ -199,38 +200,19 @@ export class OfficeHost implements PaneHost {
   async conversionRecord(): Promise<DateConversion[]> {
     return this.excel(async (env, ctx) => {
       const state = await loadState(ctx, env, { used: true, date: true });
-      const names = LANGS.map((l) => t(l, 'pane', 'convSheetName').toLowerCase());
-      const sheet = state.sheets.find((s) => s.marked && !s.isRegistry && names.includes(s.name.toLowerCase()));
+      const sheet = state.sheets.find((s) => s.marked && !s.isRegistry && isConversionSheetName(s.name));
       if (!sheet?.used) return [];
       const u = sheet.used;
       // A small sheet of ours: one read of its used range.
       const range = sheet.ws.getRangeByIndexes(0, 0, u.rowIndex + u.rowCount, u.columnIndex + u.columnCount);
       range.load('values,numberFormat');
       await ctx.sync();
-      return ops.parseConversionRecord({ rows: toGridRows(range.values, range.numberFormat, 0) }, state.date1904);
+      return parseConversionRecord({ rows: toGridRows(range.values, range.numberFormat, 0) }, state.date1904);
     });
   }
 
   private async writeConversionRecord(records: readonly DateConversion[]): Promise<void> {
-    const L = this.lang;
-    await this.writeSheets([
-      {
-        name: t(L, 'pane', 'convSheetName'),
-        lines: [t(L, 'pane', 'convSheetTitle'), records.length ? t(L, 'pane', 'convSheetHint') : t(L, 'pane', 'convSheetEmpty')],
-        tables: [
-          {
-            name: 'TableroDateConversions',
-            columns: [
-              { header: t(L, 'pane', 'convColSheet'), type: 'text' },
-              { header: t(L, 'pane', 'convColCell'), type: 'text' },
-              { header: t(L, 'pane', 'convColText'), type: 'text' },
-              { header: t(L, 'pane', 'convColDate'), type: 'date' },
-            ],
-            rows: records.map((r) => [r.sheet, r.cell, r.originalText, { date: r.iso }]),
-          },
-        ],
-      },
-    ]);
+    await this.writeSheets([conversionRecordSheet(records, this.lang)]);
   }
 
   async loadSettings(): Promise<unknown> {

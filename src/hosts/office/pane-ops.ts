@@ -3,7 +3,7 @@
 // formula, which cells) are the browser host's pure specs, so both hosts mark the same rows.
 import type { CheckResult } from '../../core/model';
 import type { WorkbookGrid } from '../../core/grid';
-import { cellAt, cellText, columnLetter, isBlank, isDateCell, parseA1 } from '../../core/grid';
+import { columnLetter, isBlank, parseA1 } from '../../core/grid';
 import { isoToSerial, serialToISO } from '../../core/dates';
 import { catalogue, LANGS, t } from '../../core/i18n';
 import type { DateConversion } from '../pane-host';
@@ -331,32 +331,6 @@ export async function undoDates(ctx: Ctx, env: OfficeEnv, records: readonly Date
 }
 
 /** The conversion record sheet's rows, read from its grid (the same layout the browser host writes). */
-export function parseConversionRecord(sheet: { rows: WorkbookGrid['sheets'][number]['rows'] }, date1904: boolean): DateConversion[] {
-  const heads = LANGS.map((l) => t(l, 'pane', 'convColSheet'));
-  let at: { r: number; c: number } | null = null;
-  for (let r = 0; r < sheet.rows.length && !at; r++) {
-    const row = sheet.rows[r] ?? [];
-    for (let c = 0; c < row.length; c++) {
-      if (heads.includes(cellText(row[c]).trim())) {
-        at = { r, c };
-        break;
-      }
-    }
-  }
-  if (!at) return [];
-  const grid = { name: '', rows: sheet.rows, merges: [] };
-  const out: DateConversion[] = [];
-  for (let r = at.r + 1; r < sheet.rows.length; r++) {
-    const name = cellText(cellAt(grid, r, at.c));
-    if (isBlank(name)) break;
-    const d = cellAt(grid, r, at.c + 3);
-    const iso = isDateCell(d) ? serialToISO(d.serial, date1904) : cellText(d);
-    if (!iso) continue;
-    out.push({ sheet: name, cell: cellText(cellAt(grid, r, at.c + 1)), originalText: cellText(cellAt(grid, r, at.c + 2)), iso });
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Settings: a custom XML part in Tablero's namespace, the same part the browser host writes.
 
