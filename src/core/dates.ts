@@ -61,9 +61,22 @@ export function addDays(iso: string, n: number): string {
  * phantom 1900-02-29, so they are one day later than plain arithmetic says; serial 60 itself is
  * the phantom day and has no real date (null).
  */
+const serialISO = [new Map<number, string | null>(), new Map<number, string | null>()];
+
 export function serialToISO(serial: number, date1904 = false): string | null {
   if (!Number.isFinite(serial)) return null;
   const whole = Math.floor(serial);
+  // Plans repeat the same deadlines many times: convert each day once.
+  const cache = serialISO[date1904 ? 1 : 0] as Map<number, string | null>;
+  const hit = cache.get(whole);
+  if (hit !== undefined) return hit;
+  const iso = wholeSerialToISO(whole, date1904);
+  if (cache.size > 20_000) cache.clear();
+  cache.set(whole, iso);
+  return iso;
+}
+
+function wholeSerialToISO(whole: number, date1904: boolean): string | null {
   if (date1904) {
     if (whole < 0) return null;
     return dayNumberToISO(EPOCH_1904 / MS_PER_DAY + whole);

@@ -38,25 +38,27 @@ export function classifyRow(view: SheetView, header: Header, headerRows: Readonl
 
 function classify(view: SheetView, header: Header, r: number): RowKind {
   const actionCol = header.primary.action ?? header.first;
-  const texts: string[] = [];
-  let spanningMerge = false;
+  // One pass, no array: how many cells hold text, and whether they all hold the same text.
+  let first = '';
+  let count = 0;
+  let same = true;
   for (let c = header.first; c <= header.last; c++) {
     const t = view.text(r, c);
     if (!t) continue;
-    texts.push(t);
-    const m = view.merge(r, c);
-    if (m && m.c1 > m.c0) spanningMerge = true;
+    if (count === 0) first = t;
+    else if (t !== first) same = false;
+    count++;
   }
-  if (texts.length === 0) return { kind: 'blank' };
+  if (count === 0) return { kind: 'blank' };
   if (view.continuesMergeFromAbove(r, actionCol)) return { kind: 'continuation' };
 
-  if (texts.every((t) => t === texts[0])) {
-    const text = texts[0] ?? '';
+  if (same) {
+    const text = first;
     const recommendation = recommendationNumber(text);
     const response = isResponseLabel(text);
     if (recommendation || response) return { kind: 'band', text, recommendation, response };
     if (!LETTERS.test(text)) return { kind: 'note' }; // separators such as "--"
-    if (texts.length > 1 || spanningMerge) return { kind: 'band', text, recommendation: null, response: false };
+    if (count > 1 || spansColumns(view, header, r)) return { kind: 'band', text, recommendation: null, response: false };
     if (isNotAnAction(text)) return { kind: 'note' };
     const { id, rest } = splitLeadingId(text);
     return { kind: 'single', text, id, rest };
@@ -69,6 +71,14 @@ function classify(view: SheetView, header: Header, r: number): RowKind {
   if (idText) return { kind: 'action', id: idText.replace(/\.$/, ''), text: actionText };
   const { id, rest } = splitLeadingId(actionText);
   return { kind: 'action', id, text: rest };
+}
+
+function spansColumns(view: SheetView, header: Header, r: number): boolean {
+  for (let c = header.first; c <= header.last; c++) {
+    const m = view.merge(r, c);
+    if (m && m.c1 > m.c0) return true;
+  }
+  return false;
 }
 
 export function headerRowSet(headers: readonly Header[]): Set<number> {

@@ -3,12 +3,11 @@
 import { cellText, isBlank, sheetWidth, type Cell, type Merge, type SheetGrid } from './grid';
 import { stripTags } from './text';
 
-const KEY_STRIDE = 1 << 14; // Excel's column limit
-
 export class SheetView {
   readonly height: number;
   readonly width: number;
-  private readonly mergeOf = new Map<number, Merge>();
+  /** Merges by the rows they cover: a row holds few, so a scan beats a map of every merged cell. */
+  private readonly mergesOfRow = new Map<number, Merge[]>();
   /** Texts per row, built once per row on first use (the recogniser reads each cell many times). */
   private readonly rowTexts: (string[] | undefined)[] = [];
   /** Row classifications per header, memoised by the caller (rows.ts). */
@@ -20,8 +19,11 @@ export class SheetView {
     for (const m of sheet.merges) {
       // Cap absurd merges (whole columns) so a malformed file cannot blow memory up.
       const r1 = Math.min(m.r1, m.r0 + 500, this.height - 1);
-      const c1 = Math.min(m.c1, m.c0 + 200);
-      for (let r = m.r0; r <= r1; r++) for (let c = m.c0; c <= c1; c++) this.mergeOf.set(r * KEY_STRIDE + c, m);
+      for (let r = Math.max(m.r0, 0); r <= r1; r++) {
+        const list = this.mergesOfRow.get(r);
+        if (list) list.push(m);
+        else this.mergesOfRow.set(r, [m]);
+      }
     }
   }
 
@@ -30,7 +32,10 @@ export class SheetView {
   }
 
   merge(r: number, c: number): Merge | undefined {
-    return this.mergeOf.get(r * KEY_STRIDE + c);
+    const list = this.mergesOfRow.get(r);
+    if (!list) return undefined;
+    for (const m of list) if (c >= m.c0 && c <= m.c1) return m;
+    return undefined;
   }
 
   /** True when (r, c) is inside a merge but not its top-left cell's row (a continuation row). */
