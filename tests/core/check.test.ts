@@ -192,7 +192,7 @@ describe('recommendation blocks', () => {
       ['numbering', 'A18', { kind: 'duplicate', actionId: '3.3' }],
     ]);
     expect(r.findings.map((f) => findingMessage(f, 'en')).filter((m) => m.startsWith('Numbering'))).toEqual([
-      'Numbering: number 3.1–3.3 does not belong to recommendation 2',
+      'Numbering: actions 3.1–3.3: numbered outside recommendation 2',
       'Numbering: number 3.2 is missing between 3.1 and 3.3',
       'Numbering: number 3.3 is repeated',
     ]);

@@ -27,7 +27,7 @@ export const en: Catalogue = {
     area_filled_down: 'Column "{column}": {count} blank cell(s) read as the area of the row above (merged cells, or the name typed once per block).',
   },
   numbering: {
-    prefix: 'number {actionId} does not belong to recommendation {recommendation}',
+    prefix: 'actions {actionId}: numbered outside recommendation {recommendation}',
     duplicate: 'number {actionId} is repeated',
     skipped: 'number {expected} is missing between {previous} and {actionId}',
   },

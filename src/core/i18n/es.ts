@@ -26,7 +26,7 @@ export const es = {
     area_filled_down: 'Columna «{column}»: {count} celda(s) vacía(s) se leyeron como el área de la fila de arriba (celdas combinadas o nombre escrito una vez por bloque).',
   },
   numbering: {
-    prefix: 'el número {actionId} no corresponde a la recomendación {recommendation}',
+    prefix: 'acciones {actionId}: su número no corresponde a la recomendación {recommendation}',
     duplicate: 'el número {actionId} está repetido',
     skipped: 'falta el número {expected} entre {previous} y {actionId}',
   },
