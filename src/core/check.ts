@@ -94,7 +94,7 @@ function readRegion(region: Region, ctx: Context, previousEnd: number): { result
   const cols = tableColumns(header);
   for (const draft of reading.actions) {
     // Action findings sit on the action's row, in the order the checks run.
-    actions.push(readAction(view, cols, draft, reading.blocks, ctx, (f) => actionFindings.push({ row: draft.row + 1, f })));
+    actions.push(readAction(view, cols, draft, reading.blocks, ctx, actionFindings));
   }
   for (const f of numberingFindings(view.name, actions, reading.blocks, header)) placed.push({ ...where(f), f });
   placed.sort((a, b) => a.row - b.row || a.col - b.col);
@@ -168,9 +168,12 @@ function readAction(
   draft: DraftAction,
   blocks: readonly Block[],
   ctx: Context,
-  emit: (f: Finding) => void,
+  out: { row: number; f: Finding }[],
 ): Action {
   const r = draft.row;
+  const emit = (f: Finding): void => {
+    out.push({ row: r + 1, f });
+  };
   const col = table.primary;
   const cells: Partial<Record<Role, string>> = {};
   for (const [role, c] of table.roles) cells[role] = a1(r, c);
@@ -240,7 +243,10 @@ function numberingFindings(sheet: string, actions: readonly Action[], blocks: re
   }
   blocks.forEach((b, i) => {
     if (!b.recommendation) return;
-    const wrong = (byBlock.get(i) ?? []).filter((a) => a.id && a.id.includes('.') && a.id.split('.')[0] !== b.recommendation);
+    const wrong = (byBlock.get(i) ?? []).filter((a) => {
+      const dot = a.id ? a.id.indexOf('.') : -1;
+      return dot > 0 && a.id?.slice(0, dot) !== b.recommendation;
+    });
     const first = wrong[0];
     const last = wrong[wrong.length - 1];
     if (!first || !last) return;
