@@ -148,14 +148,15 @@ function where(f: Finding): { row: number; col: number } {
 /** A table's columns, worked out once per table rather than once per action. */
 interface TableColumns {
   readonly primary: Readonly<Partial<Record<Role, number>>>;
-  readonly roles: readonly (readonly [Role, number])[];
+  /** Each role's column with its letters, worked out once: cell addresses are built per action. */
+  readonly roles: readonly (readonly [Role, number, string])[];
   readonly secondary: readonly { readonly group: string; readonly role: Role; readonly col: number }[];
 }
 
 function tableColumns(header: Header): TableColumns {
   return {
     primary: header.primary,
-    roles: Object.entries(header.primary) as [Role, number][],
+    roles: (Object.entries(header.primary) as [Role, number][]).map(([role, c]) => [role, c, columnLetter(c)] as const),
     secondary: header.columns
       .filter((c) => (c.role === 'status' || c.role === 'comments') && header.primary[c.role] !== c.col)
       .map((c) => ({ group: c.group, role: c.role, col: c.col })),
@@ -176,7 +177,7 @@ function readAction(
   };
   const col = table.primary;
   const cells: Partial<Record<Role, string>> = {};
-  for (const [role, c] of table.roles) cells[role] = a1(r, c);
+  for (const [role, , letters] of table.roles) cells[role] = `${letters}${r + 1}`;
   const id = draft.id ?? '';
   const at = (role: Role) => ({ sheet: view.name, cell: cells[role] ?? cells.action ?? null, actionId: draft.id });
 

@@ -423,13 +423,27 @@ function parseString(raw: string, dayFirst: boolean): ParsedDeadline {
   return fromSpan(span, text, true);
 }
 
+// Results are immutable and plans repeat the same deadline texts: parse each text once.
+const parsedText = [new Map<string, ParsedDeadline>(), new Map<string, ParsedDeadline>()];
+const PARSED_TEXT_LIMIT = 20_000;
+
+function parseStringCached(raw: string, dayFirst: boolean): ParsedDeadline {
+  const cache = parsedText[dayFirst ? 1 : 0] as Map<string, ParsedDeadline>;
+  const hit = cache.get(raw);
+  if (hit) return hit;
+  const parsed = parseString(raw, dayFirst);
+  if (cache.size >= PARSED_TEXT_LIMIT) cache.clear();
+  cache.set(raw, parsed);
+  return parsed;
+}
+
 /** Reads a deadline cell. Never throws: whatever the cell holds is a result. */
 export function parseDeadline(cell: Cell, opts: DeadlineOptions): ParsedDeadline {
   const date1904 = opts.date1904 === true;
   const dayFirst = opts.dayFirst !== false;
   // undefined too: a ragged row read past its end.
   if (cell === null || cell === undefined) return noDate('missing', '');
-  if (typeof cell === 'string') return parseString(cell, dayFirst);
+  if (typeof cell === 'string') return parseStringCached(cell, dayFirst);
   if (typeof cell === 'number') return parseNumber(cell, date1904);
   if (typeof cell === 'boolean') return invalid(cell ? 'TRUE' : 'FALSE', 'unrecognised');
   if (isErrorCell(cell)) return invalid(String(cell.code), 'error_value');

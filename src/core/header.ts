@@ -35,6 +35,8 @@ function rowRoles(view: SheetView, r: number): (Role | null)[] {
 /** Whether any cell of the row names a role (most rows don't: no array is built for them). */
 function namesARole(view: SheetView, r: number): boolean {
   for (let c = 0; c < view.width; c++) {
+    // Header words are text: dates and numbers (most cells of an action row) are skipped unread.
+    if (typeof view.raw(r, c) !== 'string') continue;
     const t = view.text(r, c);
     if (t && roleOf(t)) return true;
   }

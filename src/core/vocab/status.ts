@@ -53,6 +53,15 @@ export interface StatusMatch {
   readonly suggestion?: string;
 }
 
+/** Shared answers for known words: matching runs once per action and allocates nothing. */
+const MATCHED: Readonly<Record<CanonicalStatus | 'missing', StatusMatch>> = {
+  completed: { status: 'completed' },
+  in_progress: { status: 'in_progress' },
+  not_started: { status: 'not_started' },
+  not_applicable: { status: 'not_applicable' },
+  missing: { status: 'missing' },
+};
+
 interface Entry {
   readonly key: string;
   readonly display: string;
@@ -86,12 +95,12 @@ export class StatusMatcher {
 
   match(text: string): StatusMatch {
     const key = statusKey(text);
-    if (!key) return { status: 'missing' };
+    if (!key) return MATCHED.missing;
     const hit = this.exact.get(key);
-    if (hit) return { status: hit.status };
+    if (hit) return MATCHED[hit.status];
     // A known word followed by more words ("Concluido y en marcha", "En proceso de definición de Agenda").
     for (const e of this.entries) {
-      if (key.startsWith(`${e.key} `)) return { status: e.status };
+      if (key.startsWith(`${e.key} `)) return MATCHED[e.status];
     }
     return { status: 'unknown', suggestion: this.nearest(key) };
   }
