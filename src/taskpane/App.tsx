@@ -29,6 +29,9 @@ import { DEFAULT_THRESHOLD } from '../core/rollup/types';
 import { buildDonorExport, deliverExport } from './export';
 import { downloadBytes, type SaveFile } from './download';
 import { hasRecords, parseThresholdPercent, thresholdText } from './rollups';
+import { withKindMap } from './rollup-mapping';
+import type { KindMap } from '../core/rollup/map';
+import type { RecordKind } from '../core/rollup/types';
 import {
   groupOverdue,
   hasConversionRecord,
@@ -53,6 +56,9 @@ import { Section } from './components/Section';
 import { RollupsView } from './components/RollupsView';
 
 type TabId = 'plan' | 'rollups' | 'settings';
+
+/** How long the threshold input must rest before it is saved in the workbook. */
+const THRESHOLD_SAVE_DELAY_MS = 600;
 
 /** Present in browser mode: the page's own file controls. */
 export interface BrowserControls {
@@ -208,6 +214,10 @@ export function App(props: AppProps): React.JSX.Element {
         if (!live) return;
         setSettings(loaded.settings);
         setSettingsNotice(loaded.notice);
+        if (loaded.settings.rollupThreshold !== undefined) {
+          setThreshold(loaded.settings.rollupThreshold);
+          setThresholdInput(thresholdText(loaded.settings.rollupThreshold, (loaded.settings.language ?? props.defaultLang) === 'es'));
+        }
         setCaps(c);
         setHighlighted(h);
         const language = loaded.settings.language ?? props.defaultLang;
@@ -351,7 +361,8 @@ export function App(props: AppProps): React.JSX.Element {
   };
 
   // The roll-up of the grid just read: cheap next to reading, and it tells whether to open on this tab.
-  const rollup = React.useMemo(() => (grid ? engine.rollup(grid, { lang, threshold }) : null), [grid, engine, lang, threshold]);
+  const rollupMap = settings.rollupMap;
+  const rollup = React.useMemo(() => (grid ? engine.rollup(grid, { lang, threshold, map: rollupMap }) : null), [grid, engine, lang, threshold, rollupMap]);
   const tabChosen = React.useRef(false);
   React.useEffect(() => {
     if (tabChosen.current || !result || !rollup) return;
@@ -366,6 +377,33 @@ export function App(props: AppProps): React.JSX.Element {
     if (v !== null) setThreshold(v);
   };
   const thresholdValid = parseThresholdPercent(thresholdInput) !== null;
+
+  // The threshold is saved with the workbook once the user stops typing (not on every keystroke).
+  const settingsRef = React.useRef(settings);
+  settingsRef.current = settings;
+  const savedThreshold = settings.rollupThreshold ?? DEFAULT_THRESHOLD;
+  React.useEffect(() => {
+    if (threshold === savedThreshold) return;
+    const timer = setTimeout(() => {
+      void saveSettings({ ...settingsRef.current, rollupThreshold: threshold }, null).catch((e: unknown) =>
+        setNotice({ intent: 'error', text: s('errorGeneric', { detail: e instanceof Error ? e.message : String(e) }) }),
+      );
+    }, THRESHOLD_SAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+    // Only the value matters: saveSettings and s are new every render, settings come from the ref.
+  }, [threshold, savedThreshold]);
+
+  /** The user's columns for one kind of record sheet (null: back to recognition), saved with the workbook. */
+  const changeRollupMap = async (kind: RecordKind, m: KindMap | null): Promise<void> => {
+    const next = withKindMap(settings, kind, m);
+    const kindLabel = s(kind === 'coverage' ? 'rollupKindCoverage' : kind === 'systems' ? 'rollupKindSystems' : 'rollupKindProviders');
+    const ok = await run('busyWriting', async () => {
+      await saveSettings(next, null);
+      return true;
+    });
+    // Saving changed settings.rollupMap: the roll-up above runs again with it.
+    if (ok) setNotice({ intent: 'success', text: s(m ? 'rollupMapSaved' : 'rollupMapCleared', { kind: kindLabel }) });
+  };
 
   const writeRollupSheets = async (): Promise<void> => {
     const out = await run('busyWriting', () => writeRollups(host, engine, settings, asOf, lang, threshold));
@@ -495,7 +533,11 @@ export function App(props: AppProps): React.JSX.Element {
           {settingsNotice ? (
             <MessageBar intent="warning" data-testid="settings-notice">
               <MessageBarBody>
-                {settingsNotice.kind === 'old' ? s('settingsFallbackOld') : s('settingsFallbackInvalid', { detail: settingsNotice.detail })}
+                {settingsNotice.kind === 'old'
+                  ? s('settingsFallbackOld')
+                  : settingsNotice.kind === 'rollup'
+                    ? s('settingsFallbackRollup', { detail: settingsNotice.detail })
+                    : s('settingsFallbackInvalid', { detail: settingsNotice.detail })}
               </MessageBarBody>
               <MessageBarActions containerAction={<Button appearance="transparent" aria-label={s('dismiss')} icon={<DismissRegular />} onClick={() => setSettingsNotice(null)} />} />
             </MessageBar>
@@ -606,6 +648,10 @@ export function App(props: AppProps): React.JSX.Element {
           ) : tab === 'rollups' ? (
             <RollupsView
               rollup={rollup}
+              grid={grid}
+              rollupMap={rollupMap}
+              onMapApply={(kind, m) => void changeRollupMap(kind, m)}
+              onMapReset={(kind) => void changeRollupMap(kind, null)}
               thresholdText={thresholdInput}
               thresholdValid={thresholdValid}
               onThresholdText={changeThreshold}

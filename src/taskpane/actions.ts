@@ -53,7 +53,7 @@ export async function writeRollups(
   threshold: number,
 ): Promise<Checked & { written: WrittenSheet[]; rollup: RollupResult }> {
   const before = await host.read();
-  const rollup = engine.rollup(before, { lang, threshold });
+  const rollup = engine.rollup(before, { lang, threshold, map: settings.rollupMap });
   const sheets = engine.rollupSheets(rollup, lang);
   const written = sheets.length ? await host.writeSheets(sheets) : [];
   const checked = await checkHost(host, engine, settings, asOf, lang);

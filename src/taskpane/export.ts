@@ -52,6 +52,7 @@ export async function buildDonorExport(host: Pick<PaneHost, 'read' | 'workbookNa
     lang: opts.lang,
     vocabulary: opts.settings.extraStatusWords,
     threshold: opts.threshold,
+    map: opts.settings.rollupMap,
   });
   const bytes = out.hasContent ? writeXlsx(null, out.sheets).bytes : new Uint8Array(0);
   return { fileName: exportFileName(source, opts.lang), bytes, hasContent: out.hasContent, sheets: out.sheets.map((s) => s.name) };

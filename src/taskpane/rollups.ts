@@ -14,7 +14,7 @@ export interface RecordSource {
   readonly skipped: number;
 }
 
-function sourceOf(r: RollupResult, kind: RecordKind): SourceInfo | null {
+export function sourceOf(r: RollupResult, kind: RecordKind): SourceInfo | null {
   if (kind === 'coverage') return r.coverage?.source ?? null;
   if (kind === 'systems') return r.serviceLevels?.source ?? null;
   return r.providerPerformance?.source ?? null;

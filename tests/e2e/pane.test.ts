@@ -411,6 +411,13 @@ describe('roll-ups and the donor export in browser mode (same build, same browse
       await page.getByTestId('rollup-above-water').filter({ hasText: '18 of 26' }).waitFor();
       await page.mouse.move(0, 0);
       await page.screenshot({ path: path.join(ARTIFACTS, 'rollups-en.png'), fullPage: false });
+      // "Map columns", opened by hand: pre-filled with the columns recognition found.
+      await page.locator('[data-testid="rollup-map-toggle"][data-kind="coverage"]').click();
+      const mapper = page.locator('[data-testid="rollup-mapper"][data-kind="coverage"]');
+      expect(await mapper.getByTestId('rollup-map-households').inputValue()).toBe('D');
+      expect(await mapper.getByTestId('rollup-map-water').locator('option:checked').textContent()).toBe('Column E: Viviendas con agua');
+      await page.getByTestId('section-rollup-map').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(ARTIFACTS, 'rollups-mapper-en.png'), fullPage: false });
       await page.setViewportSize({ width: 420, height: 1500 });
       await page.screenshot({ path: path.join(ARTIFACTS, 'rollups-narrow-en.png'), fullPage: false });
       expect(await unlabelledControls(page)).toEqual([]);

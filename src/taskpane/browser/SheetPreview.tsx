@@ -5,6 +5,7 @@ import { makeStyles, tokens, Tab, TabList, Caption1, mergeClasses } from '@fluen
 import type { Cell, SheetGrid, WorkbookGrid } from '../../core/grid';
 import { columnLetter, isDateCell, isErrorCell, parseRange, sheetWidth } from '../../core/grid';
 import { serialToISO } from '../../core/dates';
+import type { Lang } from '../../core/i18n';
 import type { CheckResult } from '../../core/model';
 import { useStrings } from '../strings';
 
@@ -68,10 +69,25 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground3, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}` },
 });
 
-function show(v: Cell | undefined, date1904: boolean): string {
+// The grid carries no number formats: a fraction such as a coverage of 0.87640449… is shown rounded
+// to 4 decimals (4 significant digits when smaller), with the pane language's decimal mark.
+const DECIMALS = 4;
+const numberFormats: Partial<Record<Lang, { plain: Intl.NumberFormat; small: Intl.NumberFormat }>> = {};
+
+export function showNumber(v: number, lang: Lang): string {
+  if (Number.isInteger(v) || !Number.isFinite(v)) return String(v);
+  const f = (numberFormats[lang] ??= {
+    plain: new Intl.NumberFormat(lang, { maximumFractionDigits: DECIMALS, useGrouping: false }),
+    small: new Intl.NumberFormat(lang, { maximumSignificantDigits: DECIMALS, useGrouping: false }),
+  });
+  return Math.abs(v) >= 10 ** -DECIMALS ? f.plain.format(v) : f.small.format(v);
+}
+
+export function show(v: Cell | undefined, date1904: boolean, lang: Lang): string {
   if (v === null || v === undefined) return '';
   if (isDateCell(v)) return serialToISO(v.serial, date1904) ?? String(v.serial);
   if (isErrorCell(v)) return v.code;
+  if (typeof v === 'number') return showNumber(v, lang);
   return String(v);
 }
 
@@ -111,7 +127,7 @@ export function SheetPreview({
   const colWidths = Array.from({ length: width }, (_, c) => {
     let w = 4;
     for (let r = 0; r < height; r++) {
-      const len = show(sheet.rows[r]?.[c], grid.date1904).length;
+      const len = show(sheet.rows[r]?.[c], grid.date1904, s.lang).length;
       if (len > w) w = len;
     }
     return Math.min(300, Math.max(64, w * 6.5));
@@ -170,7 +186,7 @@ export function SheetPreview({
                 {colWidths.map((_, c) => {
                   if (covered.has(`${r}:${c}`)) return null;
                   const v = sheet.rows[r]?.[c];
-                  const text = show(v, grid.date1904);
+                  const text = show(v, grid.date1904, s.lang);
                   const span = spans.get(`${r}:${c}`);
                   const sel = inBox(r, c);
                   const ref = sel && !anchored ? firstSelected : undefined;
@@ -181,7 +197,8 @@ export function SheetPreview({
                       ref={ref}
                       rowSpan={span?.rowSpan}
                       colSpan={span?.colSpan}
-                      title={text.length > 30 ? text : undefined}
+                      // A rounded number keeps its full value in the tooltip.
+                      title={text.length > 30 ? text : typeof v === 'number' && text !== String(v) ? String(v) : undefined}
                       data-selected={sel || undefined}
                       className={mergeClasses(
                         styles.cell,

@@ -5,13 +5,17 @@ import { Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody,
 import { TableAddRegular } from '@fluentui/react-icons';
 import type { Finding, Severity } from '../../core/findings';
 import { t } from '../../core/i18n';
-import type { RollupResult } from '../../core/rollup/types';
+import type { WorkbookGrid } from '../../core/grid';
+import type { KindMap, RollupMap } from '../../core/rollup/map';
+import { RECORD_KINDS, type RecordKind, type RollupResult } from '../../core/rollup/types';
 import { fmt } from '../../core/rollup/sheets';
 import { categorySegments, hasRecords, recordSources } from '../rollups';
+import { kindMapped, needsMapping } from '../rollup-mapping';
 import { useStrings } from '../strings';
 import { FindingsList } from './FindingsList';
 import { RollupsCategories } from './RollupsCategories';
 import { RollupsCoverage } from './RollupsCoverage';
+import { RollupsMapper } from './RollupsMapper';
 import { RollupsSources } from './RollupsSources';
 
 const useStyles = makeStyles({
@@ -22,6 +26,12 @@ const useStyles = makeStyles({
 
 export interface RollupsViewProps {
   readonly rollup: RollupResult | null;
+  /** The workbook as read (the mapper lists its sheets and header cells). */
+  readonly grid: WorkbookGrid | null;
+  /** The user's saved column map (settings.rollupMap). */
+  readonly rollupMap: RollupMap | undefined;
+  readonly onMapApply: (kind: RecordKind, m: KindMap) => void;
+  readonly onMapReset: (kind: RecordKind) => void;
   readonly thresholdText: string;
   readonly thresholdValid: boolean;
   readonly onThresholdText: (text: string) => void;
@@ -55,6 +65,12 @@ export function RollupsView(props: RollupsViewProps): React.JSX.Element {
   const pp = rollup?.providerPerformance ?? null;
   const bact = sv?.bacteriological ?? null;
   const categorised = pp ? pp.providers - pp.unclassified : 0;
+  // Right under the record sheets when recognition was unsure; after the figures when all went well.
+  const unsure = !!rollup && RECORD_KINDS.some((k) => needsMapping(k, rollup, kindMapped(props.rollupMap, k)));
+  const mapper =
+    rollup && props.grid ? (
+      <RollupsMapper grid={props.grid} rollup={rollup} map={props.rollupMap} onApply={props.onMapApply} onReset={props.onMapReset} busy={props.busy} />
+    ) : null;
 
   return (
     <>
@@ -93,6 +109,7 @@ export function RollupsView(props: RollupsViewProps): React.JSX.Element {
         </MessageBar>
       ) : null}
       {rollup ? <RollupsSources sources={recordSources(rollup)} onSelect={props.onSelectSheet} /> : null}
+      {unsure ? mapper : null}
       {rollup?.coverage ? <RollupsCoverage coverage={rollup.coverage} /> : null}
       {sv ? (
         <RollupsCategories
@@ -114,6 +131,7 @@ export function RollupsView(props: RollupsViewProps): React.JSX.Element {
           headline={{ label: s('rollupGood'), value: pp.goodPerformanceShare, detail: s('rollupGoodDetail', { count: fmt(L, pp.byCategory.A), of: fmt(L, categorised) }) }}
         />
       ) : null}
+      {unsure ? null : mapper}
       {any && findings.length ? (
         <FindingsList
           title={s('rollupFindingsTitle')}
