@@ -1,6 +1,6 @@
 // Entry point of the engine for improvement plans: recognise tables, validate, flag overdue.
 import { daysBetween, yearOf } from './dates';
-import { parseDeadline } from './deadline';
+import { parseDeadline, type DeadlineOptions } from './deadline';
 import { finding, type Finding } from './findings';
 import { a1, columnLetter, rangeA1, type WorkbookGrid } from './grid';
 import type { Header } from './header';
@@ -29,12 +29,12 @@ const IMPLAUSIBLE_YEARS = 20;
 
 interface Context {
   readonly asOf: string;
-  readonly date1904: boolean;
+  readonly deadlineOptions: DeadlineOptions;
   readonly statuses: StatusMatcher;
 }
 
 export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult {
-  const ctx: Context = { asOf: opts.asOf, date1904: wb.date1904, statuses: new StatusMatcher(opts.vocabulary) };
+  const ctx: Context = { asOf: opts.asOf, deadlineOptions: { date1904: wb.date1904 }, statuses: new StatusMatcher(opts.vocabulary) };
   const tables: TableResult[] = [];
   const findings: Finding[] = [];
   for (const sheet of wb.sheets) {
@@ -181,7 +181,7 @@ function readAction(
   const id = draft.id ?? '';
   const at = (role: Role) => ({ sheet: view.name, cell: cells[role] ?? cells.action ?? null, actionId: draft.id });
 
-  const deadline = parseDeadline(col.deadline !== undefined ? view.raw(r, col.deadline) : null, { date1904: ctx.date1904 });
+  const deadline = parseDeadline(col.deadline !== undefined ? view.raw(r, col.deadline) : null, ctx.deadlineOptions);
   const statusText = col.status !== undefined ? view.text(r, col.status) : '';
   const status = ctx.statuses.match(statusText);
   const responsible = (col.responsible !== undefined ? view.text(r, col.responsible) : '') || null;

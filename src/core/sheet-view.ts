@@ -61,12 +61,25 @@ export class SheetView {
       texts = new Array<string>(this.width);
       for (let k = 0; k < this.width; k++) {
         const v = this.raw(r, k);
-        texts[k] = typeof v === 'string' ? stripTags(v) : cellText(v).trim();
+        texts[k] = typeof v === 'string' ? stripTags(v) : v === null ? '' : this.otherText(v);
       }
       this.rowTexts[r] = texts;
     }
     return texts[c] ?? '';
   }
+
+  /** Numbers and dates as text, kept per value: a plan repeats the same few dates thousands of times. */
+  private otherText(v: Exclude<Cell, string | null>): string {
+    const key = typeof v === 'object' ? (v.kind === 'date' ? v.serial : NaN) : typeof v === 'number' ? v : NaN;
+    if (Number.isNaN(key)) return cellText(v).trim();
+    const cache = typeof v === 'object' ? this.dateTexts : this.numberTexts;
+    let t = cache.get(key);
+    if (t === undefined) cache.set(key, (t = cellText(v).trim()));
+    return t;
+  }
+
+  private readonly numberTexts = new Map<number, string>();
+  private readonly dateTexts = new Map<number, string>();
 
   isBlankRow(r: number, c0 = 0, c1 = this.width - 1): boolean {
     const row = this.sheet.rows[r];
