@@ -1,7 +1,7 @@
 // The documented JSON of `tablero check --format json`, as a zod schema: the output is parsed
 // through it, so a field that drifts from the contract fails loudly in tests.
 import { z } from 'zod';
-import { FINDING_CODES } from '../core/findings';
+import { findingJsonSchema } from '../core/finding-json';
 
 const statusId = z.enum(['completed', 'in_progress', 'not_started', 'not_applicable', 'missing', 'unknown']);
 const role = z.enum(['id', 'action', 'deadline', 'responsible', 'status', 'comments']);
@@ -46,16 +46,7 @@ export const checkJsonSchema = z.object({
       ),
     }),
   ),
-  findings: z.array(
-    z.object({
-      code: z.enum(FINDING_CODES),
-      severity: z.enum(['error', 'warning', 'info']),
-      sheet: z.string().nullable(),
-      cell: z.string().nullable(),
-      actionId: z.string().nullable(),
-      message: z.string(),
-    }),
-  ),
+  findings: z.array(findingJsonSchema),
   summary: z.object({
     actions: z.number().int(),
     overdue: z.number().int(),

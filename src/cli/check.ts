@@ -1,6 +1,7 @@
 // `tablero check`: recognise improvement plans, validate deadlines and statuses, list overdue actions.
 import { z } from 'zod';
 import { checkWorkbook } from '../core/check';
+import { findingJson } from '../core/finding-json';
 import { catalogue, fill, findingMessage, t, type Lang } from '../core/i18n';
 import { STATUS_IDS, type CheckResult } from '../core/model';
 import { seguimientoSheet } from '../core/seguimiento';
@@ -88,14 +89,7 @@ export function checkJson(file: string, result: CheckResult, lang: Lang): CheckJ
         cells: a.cells,
       })),
     })),
-    findings: result.findings.map((f) => ({
-      code: f.code,
-      severity: f.severity,
-      sheet: f.sheet,
-      cell: f.cell,
-      actionId: f.actionId,
-      message: findingMessage(f, lang),
-    })),
+    findings: result.findings.map((f) => findingJson(f, lang)),
     summary: result.summary,
   });
 }

@@ -1,8 +1,8 @@
 // The documented JSON of `tablero rollup --format json`, as a zod schema: the output is parsed through
 // it, so a field that drifts from the contract fails loudly. Fields may be added, none renamed.
 import { z } from 'zod';
-import { FINDING_CODES } from '../findings';
-import { findingMessage, type Lang } from '../i18n';
+import { findingJson, findingJsonSchema } from '../finding-json';
+import type { Lang } from '../i18n';
 import type { RollupResult } from './types';
 import { AREA_LEVELS, LADDER_RUNGS } from './vocab';
 
@@ -113,16 +113,7 @@ export const rollupJsonSchema = z.object({
       areas: z.array(z.object({ ...areaRef, ...providerFigures })),
     })
     .nullable(),
-  findings: z.array(
-    z.object({
-      code: z.enum(FINDING_CODES),
-      severity: z.enum(['error', 'warning', 'info']),
-      sheet: z.string().nullable(),
-      cell: z.string().nullable(),
-      message: z.string(),
-      params: z.record(z.string(), z.union([z.string(), z.number()])),
-    }),
-  ),
+  findings: z.array(findingJsonSchema),
 });
 
 export type RollupJson = z.output<typeof rollupJsonSchema>;
@@ -134,6 +125,6 @@ export function rollupJson(file: string, result: RollupResult, lang: Lang): Roll
     coverage: result.coverage,
     serviceLevels: result.serviceLevels,
     providerPerformance: result.providerPerformance,
-    findings: result.findings.map((f) => ({ code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, message: findingMessage(f, lang), params: f.params })),
+    findings: result.findings.map((f) => findingJson(f, lang)),
   });
 }
