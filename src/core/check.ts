@@ -233,40 +233,36 @@ function readAction(
 
 /** Ids whose prefix is not their recommendation's, repeated ids, and gaps in a block's numbering. */
 function numberingFindings(sheet: string, actions: readonly Action[], blocks: readonly Block[], header: Header): Finding[] {
-  const out: Finding[] = [];
   const cellOf = (a: Action) => a.cells.action ?? a1(a.row - 1, header.first);
-  const byBlock = new Map<number, Action[]>();
-  for (const a of actions) {
-    if (a.block === null) continue;
-    const list = byBlock.get(a.block);
-    if (list) list.push(a);
-    else byBlock.set(a.block, [a]);
-  }
-  blocks.forEach((b, i) => {
-    if (!b.recommendation) return;
-    const wrong = (byBlock.get(i) ?? []).filter((a) => {
-      const dot = a.id ? a.id.indexOf('.') : -1;
-      return dot > 0 && a.id?.slice(0, dot) !== b.recommendation;
-    });
-    const first = wrong[0];
-    const last = wrong[wrong.length - 1];
-    if (!first || !last) return;
-    const ids = first === last ? (first.id ?? '') : `${first.id}–${last.id}`;
-    out.push(finding('numbering', 'warning', { sheet, cell: cellOf(first), actionId: first.id }, { kind: 'prefix', actionId: ids, recommendation: b.recommendation }));
-  });
+  // One pass over the actions (this runs on every plan, thousands of actions long).
+  const wrong = new Map<number, { first: Action; last: Action }>();
+  const repeatedOrSkipped: Finding[] = [];
   const seen = new Set<string>();
   let previous: Action | undefined;
   for (const a of actions) {
-    if (!a.id) continue;
-    if (seen.has(a.id)) out.push(finding('numbering', 'warning', { sheet, cell: cellOf(a), actionId: a.id }, { kind: 'duplicate', actionId: a.id }));
-    seen.add(a.id);
-    const gap = previous?.id ? skipped(previous.id, a.id) : null;
-    if (gap && previous?.block === a.block) {
-      out.push(finding('numbering', 'warning', { sheet, cell: cellOf(a), actionId: a.id }, { kind: 'skipped', actionId: a.id, previous: previous.id ?? '', expected: gap }));
+    const id = a.id;
+    if (!id) continue;
+    const rec = a.block !== null ? blocks[a.block]?.recommendation : null;
+    if (rec && id.includes('.') && !(id.startsWith(rec) && id.charCodeAt(rec.length) === 46)) {
+      const w = wrong.get(a.block as number);
+      if (w) w.last = a;
+      else wrong.set(a.block as number, { first: a, last: a });
+    }
+    if (seen.has(id)) repeatedOrSkipped.push(finding('numbering', 'warning', { sheet, cell: cellOf(a), actionId: id }, { kind: 'duplicate', actionId: id }));
+    seen.add(id);
+    const gap = previous?.id && previous.block === a.block ? skipped(previous.id, id) : null;
+    if (gap) {
+      repeatedOrSkipped.push(finding('numbering', 'warning', { sheet, cell: cellOf(a), actionId: id }, { kind: 'skipped', actionId: id, previous: previous?.id ?? '', expected: gap }));
     }
     previous = a;
   }
-  return out;
+  const out: Finding[] = [];
+  for (const [block, { first, last }] of [...wrong].sort((x, y) => x[0] - y[0])) {
+    const ids = first === last ? (first.id ?? '') : `${first.id}–${last.id}`;
+    const recommendation = blocks[block]?.recommendation ?? '';
+    out.push(finding('numbering', 'warning', { sheet, cell: cellOf(first), actionId: first.id }, { kind: 'prefix', actionId: ids, recommendation }));
+  }
+  return [...out, ...repeatedOrSkipped];
 }
 
 /** "1.2" then "1.4" → "1.3"; null when the ids follow each other or are not comparable. */

@@ -409,6 +409,21 @@ function parseDateCell(serial: number, date1904: boolean): ParsedDeadline {
   return fromSpan({ kind: 'date', start: iso, end: iso }, iso, false);
 }
 
+/** Bound on each parse cache (cleared when full). */
+const PARSED_TEXT_LIMIT = 20_000;
+const parsedSerial = [new Map<number, ParsedDeadline>(), new Map<number, ParsedDeadline>()];
+
+/** Real dates repeat too (a plan has a few dozen distinct deadlines): one result per serial. */
+function parseDateCellCached(serial: number, date1904: boolean): ParsedDeadline {
+  const cache = parsedSerial[date1904 ? 1 : 0] as Map<number, ParsedDeadline>;
+  const hit = cache.get(serial);
+  if (hit) return hit;
+  const parsed = parseDateCell(serial, date1904);
+  if (cache.size >= PARSED_TEXT_LIMIT) cache.clear();
+  cache.set(serial, parsed);
+  return parsed;
+}
+
 function parseString(raw: string, dayFirst: boolean): ParsedDeadline {
   const text = stripTags(raw).replace(SPACE_RUN, ' ').trim();
   const long = text.length > MAX_HEAD_CHARS;
@@ -425,7 +440,6 @@ function parseString(raw: string, dayFirst: boolean): ParsedDeadline {
 
 // Results are immutable and plans repeat the same deadline texts: parse each text once.
 const parsedText = [new Map<string, ParsedDeadline>(), new Map<string, ParsedDeadline>()];
-const PARSED_TEXT_LIMIT = 20_000;
 
 function parseStringCached(raw: string, dayFirst: boolean): ParsedDeadline {
   const cache = parsedText[dayFirst ? 1 : 0] as Map<string, ParsedDeadline>;
@@ -447,6 +461,6 @@ export function parseDeadline(cell: Cell, opts: DeadlineOptions): ParsedDeadline
   if (typeof cell === 'number') return parseNumber(cell, date1904);
   if (typeof cell === 'boolean') return invalid(cell ? 'TRUE' : 'FALSE', 'unrecognised');
   if (isErrorCell(cell)) return invalid(String(cell.code), 'error_value');
-  if (isDateCell(cell)) return parseDateCell(cell.serial, date1904);
+  if (isDateCell(cell)) return parseDateCellCached(cell.serial, date1904);
   return invalid('', 'unrecognised');
 }
