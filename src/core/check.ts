@@ -1,7 +1,8 @@
 // Entry point of the engine for improvement plans: recognise tables, validate, flag overdue.
+import { withTextCaches } from './caches';
 import { daysBetween, yearOf } from './dates';
 import { parseDeadline, type DeadlineOptions } from './deadline';
-import { finding, type Finding } from './findings';
+import { finding, type Finding, type FindingCode, type FindingParams, type Severity } from './findings';
 import { a1, columnLetter, rangeA1, type WorkbookGrid } from './grid';
 import type { Header } from './header';
 import type { Lang } from './i18n';
@@ -29,12 +30,22 @@ const IMPLAUSIBLE_YEARS = 20;
 
 interface Context {
   readonly asOf: string;
+  readonly asOfYear: number;
   readonly deadlineOptions: DeadlineOptions;
   readonly statuses: StatusMatcher;
 }
 
 export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult {
-  const ctx: Context = { asOf: opts.asOf, deadlineOptions: { date1904: wb.date1904 }, statuses: new StatusMatcher(opts.vocabulary) };
+  return withTextCaches(() => checkPass(wb, opts));
+}
+
+function checkPass(wb: WorkbookGrid, opts: CheckOptions): CheckResult {
+  const ctx: Context = {
+    asOf: opts.asOf,
+    asOfYear: yearOf(opts.asOf),
+    deadlineOptions: { date1904: wb.date1904 },
+    statuses: new StatusMatcher(opts.vocabulary),
+  };
   const tables: TableResult[] = [];
   const findings: Finding[] = [];
   for (const sheet of wb.sheets) {
@@ -48,7 +59,8 @@ export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult
       previousEnd = region.end;
       if (!table.result.actions.length) continue;
       tables.push(table.result);
-      findings.push(...table.findings);
+      // No spread: a table may hold thousands.
+      for (let i = 0; i < table.findings.length; i++) findings.push(table.findings[i] as Finding);
     }
   }
   if (!tables.length) findings.push(finding('no_table', 'warning', { sheet: opts.sheet ?? null }));
@@ -58,7 +70,8 @@ export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult
   let continuous = 0;
   let actions = 0;
   for (const t of tables) {
-    for (const a of t.actions) {
+    for (let i = 0; i < t.actions.length; i++) {
+      const a = t.actions[i] as Action;
       actions++;
       byStatus[a.status]++;
       if (a.overdue) overdue++;
@@ -88,30 +101,35 @@ function readRegion(region: Region, ctx: Context, previousEnd: number): { result
   const reading = layout ? layout.read(region) : { blocks: [], actions: [], findings: [] };
   // Findings in reading order: the layout's and numbering ones (few) are merged into the actions' (in row order).
   const placed: { row: number; col: number; f: Finding }[] = reading.findings.map((f) => ({ ...where(f), f }));
-  const actionFindings: { row: number; f: Finding }[] = [];
+  // Action findings sit on the action's row, in the order the checks run (rows kept alongside).
+  const found = new ActionFindings(view.name);
 
-  const actions: Action[] = [];
+  // Loops over a table's actions are indexed: they run a few times per check, often before V8 optimises
+  // them, and an unoptimised for…of allocates an iterator result per action.
+  const actions = new Array<Action>(reading.actions.length);
   const cols = tableColumns(header);
-  for (const draft of reading.actions) {
-    // Action findings sit on the action's row, in the order the checks run.
-    actions.push(readAction(view, cols, draft, reading.blocks, ctx, actionFindings));
+  for (let i = 0; i < actions.length; i++) {
+    actions[i] = readAction(view, cols, reading.actions[i] as DraftAction, reading.blocks, ctx, found);
   }
   for (const f of numberingFindings(view.name, actions, reading.blocks, header)) placed.push({ ...where(f), f });
   placed.sort((a, b) => a.row - b.row || a.col - b.col);
-  const ordered: Finding[] = [];
+  const ordered = new Array<Finding>(found.findings.length + placed.length);
+  let n = 0;
   let k = 0;
-  for (const x of actionFindings) {
-    while (k < placed.length && (placed[k]?.row ?? 0) <= x.row) ordered.push((placed[k++] as { f: Finding }).f);
-    ordered.push(x.f);
+  for (let i = 0; i < found.findings.length; i++) {
+    const row = found.rows[i] ?? 0;
+    while (k < placed.length && (placed[k]?.row ?? 0) <= row) ordered[n++] = (placed[k++] as { f: Finding }).f;
+    ordered[n++] = found.findings[i] as Finding;
   }
-  while (k < placed.length) ordered.push((placed[k++] as { f: Finding }).f);
+  while (k < placed.length) ordered[n++] = (placed[k++] as { f: Finding }).f;
 
   const columns: Partial<Record<Role, string>> = {};
   for (const [role, col] of Object.entries(header.primary) as [Role, number][]) columns[role] = columnLetter(col);
   const secondary: SecondaryColumn[] = header.columns
     .filter((c) => header.primary[c.role] !== c.col)
     .map((c) => ({ role: c.role, column: columnLetter(c.col), group: c.group }));
-  const lastRow = actions.length ? Math.max(...actions.map((a) => a.row - 1)) : region.end;
+  let lastRow = actions.length ? -Infinity : region.end;
+  for (let i = 0; i < actions.length; i++) lastRow = Math.max(lastRow, (actions[i] as Action).row - 1);
   const titleLines: string[] = [];
   for (let r = previousEnd + 1; r < region.start; r++) {
     const texts = new Set<string>();
@@ -148,19 +166,88 @@ function where(f: Finding): { row: number; col: number } {
 /** A table's columns, worked out once per table rather than once per action. */
 interface TableColumns {
   readonly primary: Readonly<Partial<Record<Role, number>>>;
-  /** Each role's column with its letters, worked out once: cell addresses are built per action. */
-  readonly roles: readonly (readonly [Role, number, string])[];
+  /** Each role's column letters, in the header's order: cell addresses are built per action. */
+  readonly roles: readonly { readonly role: Role; readonly letters: string }[];
   readonly secondary: readonly { readonly group: string; readonly role: Role; readonly col: number }[];
+  /** What an action with every secondary cell empty reads (shared: often none is filled in, and it is read-only). */
+  readonly noSecondary: Action['secondary'];
 }
 
 function tableColumns(header: Header): TableColumns {
+  const { primary } = header;
+  const secondary = header.columns
+    .filter((c) => (c.role === 'status' || c.role === 'comments') && primary[c.role] !== c.col)
+    .map((c) => ({ group: c.group, role: c.role, col: c.col }));
   return {
-    primary: header.primary,
-    roles: (Object.entries(header.primary) as [Role, number][]).map(([role, c]) => [role, c, columnLetter(c)] as const),
-    secondary: header.columns
-      .filter((c) => (c.role === 'status' || c.role === 'comments') && header.primary[c.role] !== c.col)
-      .map((c) => ({ group: c.group, role: c.role, col: c.col })),
+    primary,
+    roles: (Object.keys(primary) as Role[]).map((role) => ({ role, letters: columnLetter(primary[role] as number) })),
+    secondary,
+    noSecondary: secondary.map((c) => ({ group: c.group, role: c.role, text: '' })),
   };
+}
+
+type Cells = Partial<Record<Role, string>>;
+
+/** A table's action findings in reading order, each with its 1-based row alongside (no wrapper objects). */
+class ActionFindings {
+  readonly findings: Finding[] = [];
+  readonly rows: number[] = [];
+  /** The action being read: its row, cell addresses and id. */
+  private row = 0;
+  private cells: Cells = {};
+  private actionId: string | null = null;
+
+  constructor(private readonly sheet: string) {}
+
+  /** The findings that follow are about this action. */
+  about(row: number, cells: Cells, actionId: string | null): void {
+    this.row = row;
+    this.cells = cells;
+    this.actionId = actionId;
+  }
+
+  /** A finding on the action's cell for `role` (its action cell when the table lacks that column). */
+  add(role: Role, code: FindingCode, severity: Severity, params: FindingParams): void {
+    const cell = this.cells[role] ?? this.cells.action ?? null;
+    // finding()'s fields, built directly: no address object per finding (thousands per plan).
+    this.findings.push({ code, severity, sheet: this.sheet, cell, actionId: this.actionId, params });
+    this.rows.push(this.row);
+  }
+}
+
+/** yearOf(iso), read in place when the year is four digits (as ISO dates have it): this runs for every action. */
+function dueYear(iso: string): number {
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = iso.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return yearOf(iso);
+    year = year * 10 + d;
+  }
+  return year;
+}
+
+/** cells[role] = address, as a named store: stored under a variable name (five of them), it is several times slower. */
+function setCell(cells: Cells, role: Role, address: string): void {
+  switch (role) {
+    case 'id':
+      cells.id = address;
+      break;
+    case 'action':
+      cells.action = address;
+      break;
+    case 'deadline':
+      cells.deadline = address;
+      break;
+    case 'responsible':
+      cells.responsible = address;
+      break;
+    case 'status':
+      cells.status = address;
+      break;
+    case 'comments':
+      cells.comments = address;
+      break;
+  }
 }
 
 function readAction(
@@ -169,17 +256,19 @@ function readAction(
   draft: DraftAction,
   blocks: readonly Block[],
   ctx: Context,
-  out: { row: number; f: Finding }[],
+  out: ActionFindings,
 ): Action {
   const r = draft.row;
-  const emit = (f: Finding): void => {
-    out.push({ row: r + 1, f });
-  };
+  const row = r + 1;
   const col = table.primary;
-  const cells: Partial<Record<Role, string>> = {};
-  for (const [role, , letters] of table.roles) cells[role] = `${letters}${r + 1}`;
+  const rowNumber = String(row); // once, for every cell address
+  const cells: Cells = {};
+  for (let i = 0; i < table.roles.length; i++) {
+    const { role, letters } = table.roles[i] as TableColumns['roles'][number];
+    setCell(cells, role, letters + rowNumber);
+  }
   const id = draft.id ?? '';
-  const at = (role: Role) => ({ sheet: view.name, cell: cells[role] ?? cells.action ?? null, actionId: draft.id });
+  out.about(row, cells, draft.id);
 
   const deadline = parseDeadline(col.deadline !== undefined ? view.raw(r, col.deadline) : null, ctx.deadlineOptions);
   const statusText = col.status !== undefined ? view.text(r, col.status) : '';
@@ -190,32 +279,36 @@ function readAction(
   const overdue = due !== null && !done && due < ctx.asOf;
   const daysOverdue = overdue && due ? daysBetween(due, ctx.asOf) : null;
 
-  if (overdue) emit(finding('overdue', 'warning', at('deadline'), { actionId: id, deadline: due ?? '', days: daysOverdue ?? 0, status: status.status }));
+  if (overdue) {
+    out.add('deadline', 'overdue', 'warning', { actionId: id, deadline: due ?? '', days: daysOverdue ?? 0, status: status.status });
+  }
   if (col.deadline !== undefined) {
-    if (deadline.kind === 'invalid') emit(finding('invalid_deadline', 'error', at('deadline'), { actionId: id, text: deadline.text }));
-    else if (deadline.kind === 'missing') emit(finding('missing_deadline', 'warning', at('deadline'), { actionId: id }));
-    if (due && Math.abs(yearOf(due) - yearOf(ctx.asOf)) > IMPLAUSIBLE_YEARS) {
-      emit(finding('implausible_deadline', 'warning', at('deadline'), { actionId: id, deadline: due }));
+    if (deadline.kind === 'invalid') out.add('deadline', 'invalid_deadline', 'error', { actionId: id, text: deadline.text });
+    else if (deadline.kind === 'missing') out.add('deadline', 'missing_deadline', 'warning', { actionId: id });
+    if (due && Math.abs(dueYear(due) - ctx.asOfYear) > IMPLAUSIBLE_YEARS) {
+      out.add('deadline', 'implausible_deadline', 'warning', { actionId: id, deadline: due });
     }
     if (deadline.kind === 'date' && deadline.fromText) {
-      emit(finding('deadline_as_text', 'info', at('deadline'), { actionId: id, text: deadline.text, deadline: deadline.date ?? '' }));
+      out.add('deadline', 'deadline_as_text', 'info', { actionId: id, text: deadline.text, deadline: deadline.date ?? '' });
     }
   }
   if (col.status !== undefined) {
-    if (status.status === 'missing') emit(finding('missing_status', 'warning', at('status'), { actionId: id }));
-    if (status.status === 'unknown') emit(finding('unknown_status', 'warning', at('status'), { actionId: id, text: statusText, suggestion: status.suggestion ?? '' }));
+    if (status.status === 'missing') out.add('status', 'missing_status', 'warning', { actionId: id });
+    if (status.status === 'unknown') {
+      out.add('status', 'unknown_status', 'warning', { actionId: id, text: statusText, suggestion: status.suggestion ?? '' });
+    }
   }
-  if (col.responsible !== undefined && !responsible) emit(finding('missing_responsible', 'warning', at('responsible'), { actionId: id }));
+  if (col.responsible !== undefined && !responsible) out.add('responsible', 'missing_responsible', 'warning', { actionId: id });
 
   const block = draft.block;
   const recommendation =
     block !== null ? (blocks[block]?.recommendation ?? null) : draft.id && draft.id.includes('.') ? (draft.id.split('.')[0] ?? null) : null;
-  const secondary = table.secondary.map((c) => ({ group: c.group, role: c.role, text: view.text(r, c.col) }));
+  const secondary = secondaryOf(view, r, table);
   return {
     id: draft.id,
     recommendation,
     block,
-    row: r + 1,
+    row,
     text: draft.text,
     responsible,
     deadline: deadline.date,
@@ -231,6 +324,21 @@ function readAction(
   };
 }
 
+/** The action's secondary tracking (e.g. the Secretariado's comments and status). */
+function secondaryOf(view: SheetView, r: number, table: TableColumns): Action['secondary'] {
+  const cols = table.secondary;
+  let i = 0;
+  while (i < cols.length && !view.text(r, (cols[i] as TableColumns['secondary'][number]).col)) i++;
+  if (i === cols.length) return table.noSecondary;
+  // Sized up front: a pushed-to array reserves room for 17 entries.
+  const out = new Array<{ group: string; role: Role; text: string }>(cols.length);
+  for (let k = 0; k < cols.length; k++) {
+    const c = cols[k] as TableColumns['secondary'][number];
+    out[k] = { group: c.group, role: c.role, text: view.text(r, c.col) };
+  }
+  return out;
+}
+
 /** Ids whose prefix is not their recommendation's, repeated ids, and gaps in a block's numbering. */
 function numberingFindings(sheet: string, actions: readonly Action[], blocks: readonly Block[], header: Header): Finding[] {
   const cellOf = (a: Action) => a.cells.action ?? a1(a.row - 1, header.first);
@@ -239,7 +347,8 @@ function numberingFindings(sheet: string, actions: readonly Action[], blocks: re
   const repeatedOrSkipped: Finding[] = [];
   const seen = new Set<string>();
   let previous: Action | undefined;
-  for (const a of actions) {
+  for (let i = 0; i < actions.length; i++) {
+    const a = actions[i] as Action;
     const id = a.id;
     if (!id) continue;
     const rec = a.block !== null ? blocks[a.block]?.recommendation : null;
@@ -248,8 +357,11 @@ function numberingFindings(sheet: string, actions: readonly Action[], blocks: re
       if (w) w.last = a;
       else wrong.set(a.block as number, { first: a, last: a });
     }
-    if (seen.has(id)) repeatedOrSkipped.push(finding('numbering', 'warning', { sheet, cell: cellOf(a), actionId: id }, { kind: 'duplicate', actionId: id }));
-    seen.add(id);
+    // One hash lookup: an id already seen leaves the set's size as it was.
+    const before = seen.size;
+    if (seen.add(id).size === before) {
+      repeatedOrSkipped.push(finding('numbering', 'warning', { sheet, cell: cellOf(a), actionId: id }, { kind: 'duplicate', actionId: id }));
+    }
     const gap = previous?.id && previous.block === a.block ? skipped(previous.id, id) : null;
     if (gap) {
       repeatedOrSkipped.push(finding('numbering', 'warning', { sheet, cell: cellOf(a), actionId: id }, { kind: 'skipped', actionId: id, previous: previous?.id ?? '', expected: gap }));
@@ -269,10 +381,30 @@ function numberingFindings(sheet: string, actions: readonly Action[], blocks: re
 function skipped(prev: string, next: string): string | null {
   const i = prev.lastIndexOf('.');
   const j = next.lastIndexOf('.');
-  // Same prefix ("1." and "1."), compared without splitting: this runs for every action.
-  if (i < 1 || i !== j || prev.slice(0, i) !== next.slice(0, j)) return null;
-  const a = Number(prev.slice(i + 1));
-  const b = Number(next.slice(j + 1));
+  if (i < 1 || i !== j || !samePrefix(prev, next, i)) return null;
+  const a = numberAfter(prev, i + 1);
+  const b = numberAfter(next, j + 1);
   if (!Number.isInteger(a) || !Number.isInteger(b) || b <= a + 1) return null;
   return `${prev.slice(0, i)}.${a + 1}`;
+}
+
+// This runs for every action: ids are compared and read in place, without slicing them.
+
+/** Whether the first n characters of a and b are the same. */
+function samePrefix(a: string, b: string, n: number): boolean {
+  for (let k = 0; k < n; k++) if (a.charCodeAt(k) !== b.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Number(id.slice(from)), read in place when it is a plain run of digits. */
+function numberAfter(id: string, from: number): number {
+  const digits = id.length - from;
+  if (digits < 1 || digits > 15) return Number(id.slice(from));
+  let n = 0;
+  for (let k = from; k < id.length; k++) {
+    const d = id.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return Number(id.slice(from));
+    n = n * 10 + d;
+  }
+  return n;
 }

@@ -16,6 +16,7 @@ import { isDateCell, isErrorCell } from './grid';
 import type { DeadlineKind } from './model';
 import { fold, stripTags } from './text';
 import { expandTwoDigitYear, isPhantomSerial, isValidYMD, maxSerial, monthEndISO, serialToISO, toISO } from './dates';
+import { textCache } from './caches';
 import {
   CONTINUOUS_WORDS, FILLER_WORDS, LABEL_WORDS, LEAD_WORDS, MISSING_EXACT, MISSING_LEADS, MONTH_MIN_PREFIX,
   MONTH_NAMES, ORDINAL_SUFFIXES, ORDINAL_WORDS, PERIOD_UNITS, PROGRAMME_NOUNS, PROGRAMME_SPAN_LEADS, RANGE_WORDS,
@@ -439,7 +440,7 @@ function parseString(raw: string, dayFirst: boolean): ParsedDeadline {
 }
 
 // Results are immutable and plans repeat the same deadline texts: parse each text once.
-const parsedText = [new Map<string, ParsedDeadline>(), new Map<string, ParsedDeadline>()];
+const parsedText = [textCache<ParsedDeadline>(), textCache<ParsedDeadline>()];
 
 function parseStringCached(raw: string, dayFirst: boolean): ParsedDeadline {
   const cache = parsedText[dayFirst ? 1 : 0] as Map<string, ParsedDeadline>;

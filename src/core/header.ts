@@ -24,21 +24,32 @@ export interface Header {
 const DETAIL_ROLES: readonly Role[] = ['deadline', 'status', 'responsible'];
 
 function rowRoles(view: SheetView, r: number): (Role | null)[] {
+  const texts = view.texts(r);
   const out: (Role | null)[] = [];
   for (let c = 0; c < view.width; c++) {
-    const t = view.text(r, c);
+    const t = texts[c];
     out.push(t ? roleOf(t) : null);
   }
   return out;
 }
 
-/** Whether any cell of the row names a role (most rows don't: no array is built for them). */
+/** Whether any cell of the row names a role (most rows don't: no roles array is built for them). */
 function namesARole(view: SheetView, r: number): boolean {
+  const texts = view.texts(r);
+  const cells = view.sheet.rows[r] ?? [];
+  // A merged band repeats one text across the row: ask once.
+  let asked = '';
   for (let c = 0; c < view.width; c++) {
-    // Header words are text: dates and numbers (most cells of an action row) are skipped unread.
-    if (typeof view.raw(r, c) !== 'string') continue;
-    const t = view.text(r, c);
-    if (t && roleOf(t)) return true;
+    const t = texts[c];
+    if (!t || t === asked) continue;
+    // Header words are text: numbers and dates (most cells of an action row) are skipped unasked.
+    const own = cells[c];
+    if (own !== null && own !== undefined && typeof own !== 'string') continue;
+    if (!roleOf(t)) {
+      asked = t;
+      continue;
+    }
+    if (typeof view.raw(r, c) === 'string') return true;
   }
   return false;
 }
@@ -50,12 +61,14 @@ function isHeaderish(roles: readonly (Role | null)[]): boolean {
 /** A row under a header that only holds header words (or repeats the cell above: a vertical merge). */
 function isSubHeader(view: SheetView, r: number, upper: number): boolean {
   if (r >= view.height) return false;
+  const texts = view.texts(r);
+  const above = view.texts(upper);
   let roles = 0;
   for (let c = 0; c < view.width; c++) {
-    const t = view.text(r, c);
+    const t = texts[c];
     if (!t) continue;
     if (roleOf(t)) roles++;
-    else if (t !== view.text(upper, c)) return false;
+    else if (t !== (above[c] ?? '')) return false;
   }
   return roles > 0;
 }
@@ -63,7 +76,11 @@ function isSubHeader(view: SheetView, r: number, upper: number): boolean {
 /** The header starting at row r, or null. */
 export function headerAt(view: SheetView, r: number): Header | null {
   // A header's top row always names at least one role (the action cell spans both rows).
-  if (!namesARole(view, r)) return null;
+  return namesARole(view, r) ? buildHeader(view, r) : null;
+}
+
+/** The header starting at row r, a row that names a role; or null. */
+function buildHeader(view: SheetView, r: number): Header | null {
   const upper = rowRoles(view, r);
   const two = isSubHeader(view, r + 1, r);
   const lower = two ? rowRoles(view, r + 1) : null;
@@ -92,6 +109,7 @@ export function headerAt(view: SheetView, r: number): Header | null {
 
 /** Two headers describe the same table when the action column and every role's column agree. */
 export function sameColumns(a: Header, b: Header): boolean {
+  if (a.columns === b.columns) return true; // a repeated header shares its columns
   if (a.columns.length !== b.columns.length) return false;
   return a.columns.every((x, i) => b.columns[i]?.col === x.col && b.columns[i]?.role === x.role);
 }
@@ -100,12 +118,31 @@ export function sameColumns(a: Header, b: Header): boolean {
 export function findHeaders(view: SheetView): Header[] {
   const out: Header[] = [];
   for (let r = 0; r < view.height; r++) {
-    if (view.isBlankRow(r)) continue;
-    const h = headerAt(view, r);
+    if (view.isBlankRow(r) || !namesARole(view, r)) continue;
+    const h = repeatedAt(view, out[out.length - 1], r) ?? buildHeader(view, r);
     if (h) {
       out.push(h);
       r = h.rows[h.rows.length - 1] ?? r;
     }
   }
   return out;
+}
+
+/**
+ * The previous header again at row r (plans repeat it above every block), or null: when row r and the
+ * row below read as the previous header's two rows, buildHeader would find the same columns, so they are
+ * shared rather than worked out again.
+ */
+function repeatedAt(view: SheetView, previous: Header | undefined, r: number): Header | null {
+  const top = previous?.rows[0];
+  if (!previous || top === undefined || !sameTexts(view, top, r) || !sameTexts(view, top + 1, r + 1)) return null;
+  const { columns, primary, first, last } = previous;
+  return { rows: previous.rows.length > 1 ? [r, r + 1] : [r], columns, primary, first, last };
+}
+
+function sameTexts(view: SheetView, a: number, b: number): boolean {
+  const x = view.texts(a);
+  const y = view.texts(b);
+  for (let c = 0; c < view.width; c++) if ((x[c] ?? '') !== (y[c] ?? '')) return false;
+  return true;
 }

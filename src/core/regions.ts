@@ -13,9 +13,8 @@ function extendUp(view: SheetView, h: Header, floor: number): number {
   const top = h.rows[0] ?? 0;
   let start = top;
   let sawBlockBand = false;
-  const none = new Set<number>();
   for (let r = top - 1; r >= floor && top - r <= BANDS_ABOVE; r--) {
-    const k = classifyRow(view, h, none, r);
+    const k = classifyRow(view, h, r);
     if (k.kind === 'blank') continue;
     if (k.kind === 'band' || (k.kind === 'single' && !k.id)) {
       start = r;

@@ -22,50 +22,48 @@ export interface Region {
   readonly end: number;
 }
 
-const LETTERS = /\p{L}.*\p{L}.*\p{L}/u;
+/** Three letters on one line. Lazy: the first three are found without running to the end (same answers). */
+const LETTERS = /\p{L}.*?\p{L}.*?\p{L}/u;
 
-export function classifyRow(view: SheetView, header: Header, headerRows: ReadonlySet<number>, r: number): RowKind {
-  if (headerRows.has(r)) return { kind: 'header' };
-  // Scoring, reading and extending a region classify the same rows: do it once per header.
-  let memo = view.memo.get(header) as (RowKind | undefined)[] | undefined;
-  if (!memo) view.memo.set(header, (memo = []));
-  const hit = memo[r];
-  if (hit) return hit;
-  const kind = classify(view, header, r);
-  memo[r] = kind;
-  return kind;
-}
+// Kinds without data are shared: thousands of rows are blank or notes.
+const BLANK: RowKind = { kind: 'blank' };
+const HEADER: RowKind = { kind: 'header' };
+const CONTINUATION: RowKind = { kind: 'continuation' };
+const NOTE: RowKind = { kind: 'note' };
 
-function classify(view: SheetView, header: Header, r: number): RowKind {
+/** What row r is under a header (header rows themselves are told apart by regionRows). */
+export function classifyRow(view: SheetView, header: Header, r: number): RowKind {
   const actionCol = header.primary.action ?? header.first;
   // One pass, no array: how many cells hold text, and whether they all hold the same text.
+  const texts = view.texts(r);
   let first = '';
   let count = 0;
   let same = true;
   for (let c = header.first; c <= header.last; c++) {
-    const t = view.text(r, c);
+    const t = texts[c];
     if (!t) continue;
     if (count === 0) first = t;
     else if (t !== first) same = false;
     count++;
   }
-  if (count === 0) return { kind: 'blank' };
-  if (view.continuesMergeFromAbove(r, actionCol)) return { kind: 'continuation' };
+  if (count === 0) return BLANK;
+  if (view.continuesMergeFromAbove(r, actionCol)) return CONTINUATION;
 
   if (same) {
     const text = first;
     const recommendation = recommendationNumber(text);
-    const response = isResponseLabel(text);
+    // A recommendation band is never a response label too (they start with different words).
+    const response = recommendation === null && isResponseLabel(text);
     if (recommendation || response) return { kind: 'band', text, recommendation, response };
-    if (!LETTERS.test(text)) return { kind: 'note' }; // separators such as "--"
+    if (!LETTERS.test(text)) return NOTE; // separators such as "--"
     if (count > 1 || spansColumns(view, header, r)) return { kind: 'band', text, recommendation: null, response: false };
-    if (isNotAnAction(text)) return { kind: 'note' };
+    if (isNotAnAction(text)) return NOTE;
     const { id, rest } = splitLeadingId(text);
     return { kind: 'single', text, id, rest };
   }
 
   const actionText = view.text(r, actionCol);
-  if (!actionText || isNotAnAction(actionText)) return { kind: 'note' };
+  if (!actionText || isNotAnAction(actionText)) return NOTE;
   const idCol = header.primary.id;
   const idText = idCol !== undefined ? view.text(r, idCol) : '';
   if (idText) return { kind: 'action', id: idText.replace(/\.$/, ''), text: actionText };
@@ -81,8 +79,17 @@ function spansColumns(view: SheetView, header: Header, r: number): boolean {
   return false;
 }
 
-export function headerRowSet(headers: readonly Header[]): Set<number> {
-  const s = new Set<number>();
-  for (const h of headers) for (const r of h.rows) s.add(r);
-  return s;
+/** Every row of a region, start to end, classified once: layouts score and read the same rows. */
+export function regionRows(region: Region): readonly RowKind[] {
+  const { view, start } = region;
+  const hit = view.memo.get(region) as RowKind[] | undefined;
+  if (hit) return hit;
+  const header = region.headers[0];
+  const kinds = new Array<RowKind | undefined>(header ? Math.max(region.end - start + 1, 0) : 0);
+  if (header) {
+    for (const h of region.headers) for (const r of h.rows) if (r >= start && r - start < kinds.length) kinds[r - start] = HEADER;
+    for (let i = 0; i < kinds.length; i++) kinds[i] ??= classifyRow(view, header, start + i);
+  }
+  view.memo.set(region, kinds);
+  return kinds as RowKind[];
 }

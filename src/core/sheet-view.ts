@@ -3,28 +3,57 @@
 import { cellText, isBlank, sheetWidth, type Cell, type Merge, type SheetGrid } from './grid';
 import { stripTags } from './text';
 
+/** What texts() gives for a row outside the sheet: every index reads as undefined, i.e. ''. */
+const NO_TEXTS: readonly string[] = [];
+const NO_CELLS: readonly Cell[] = [];
+
+function firstRow(m: Merge): number {
+  return Math.max(m.r0, 0);
+}
+
 export class SheetView {
   readonly height: number;
   readonly width: number;
-  /** Merges by the rows they cover: a row holds few, so a scan beats a map of every merged cell. */
-  private readonly mergesOfRow = new Map<number, Merge[]>();
+  /**
+   * Merges by the rows they cover: row r's are mergeList[mergeStart[r]] up to mergeStart[r + 1]. A row holds
+   * few, so a scan beats a map of every merged cell; one flat list beats an array per row.
+   */
+  private readonly mergeStart: Int32Array;
+  private readonly mergeList: Merge[];
   /** Texts per row, built once per row on first use (the recogniser reads each cell many times). */
-  private readonly rowTexts: (string[] | undefined)[] = [];
-  /** Row classifications per header, memoised by the caller (rows.ts). */
+  private readonly rowTexts: (string[] | undefined)[];
+  /** Row classifications per region, memoised by the caller (rows.ts). */
   readonly memo = new Map<object, unknown[]>();
 
   constructor(readonly sheet: SheetGrid) {
     this.height = sheet.rows.length;
     this.width = sheetWidth(sheet);
-    for (const m of sheet.merges) {
-      // Cap absurd merges (whole columns) so a malformed file cannot blow memory up.
-      const r1 = Math.min(m.r1, m.r0 + 500, this.height - 1);
-      for (let r = Math.max(m.r0, 0); r <= r1; r++) {
-        const list = this.mergesOfRow.get(r);
-        if (list) list.push(m);
-        else this.mergesOfRow.set(r, [m]);
+    // Sized up front: blank rows are never built, and long gaps would turn a growing array into a dictionary.
+    this.rowTexts = new Array<string[] | undefined>(this.height);
+    // A counting sort by row: count each row's merges, turn the counts into offsets, then place them.
+    const start = new Int32Array(this.height + 1);
+    const merges = sheet.merges;
+    for (let i = 0; i < merges.length; i++) {
+      const m = merges[i] as Merge;
+      for (let r = firstRow(m), last = this.lastRow(m); r <= last; r++) start[r + 1] = (start[r + 1] as number) + 1;
+    }
+    for (let r = 0; r < this.height; r++) start[r + 1] = (start[r + 1] as number) + (start[r] as number);
+    const list = new Array<Merge>(start[this.height] as number);
+    const free = start.slice(0, this.height); // next free slot of each row
+    for (let i = 0; i < merges.length; i++) {
+      const m = merges[i] as Merge;
+      for (let r = firstRow(m), last = this.lastRow(m); r <= last; r++) {
+        list[free[r] as number] = m;
+        free[r] = (free[r] as number) + 1;
       }
     }
+    this.mergeStart = start;
+    this.mergeList = list;
+  }
+
+  /** The last row a merge is indexed under: capped, so absurd merges (whole columns) cannot blow memory up. */
+  private lastRow(m: Merge): number {
+    return Math.min(m.r1, m.r0 + 500, this.height - 1);
   }
 
   get name(): string {
@@ -32,10 +61,18 @@ export class SheetView {
   }
 
   merge(r: number, c: number): Merge | undefined {
-    const list = this.mergesOfRow.get(r);
-    if (!list) return undefined;
-    for (const m of list) if (c >= m.c0 && c <= m.c1) return m;
+    if (!(r >= 0 && r < this.height)) return undefined;
+    const end = this.mergeStart[r + 1] as number;
+    for (let i = this.mergeStart[r] as number; i < end; i++) {
+      const m = this.mergeList[i] as Merge;
+      if (c >= m.c0 && c <= m.c1) return m;
+    }
     return undefined;
+  }
+
+  /** Whether any merge covers row r. */
+  private hasMerges(r: number): boolean {
+    return (this.mergeStart[r] as number) < (this.mergeStart[r + 1] as number);
   }
 
   /** True when (r, c) is inside a merge but not its top-left cell's row (a continuation row). */
@@ -56,16 +93,47 @@ export class SheetView {
   /** Trimmed text of raw(r, c), with Word's leftover <p> tags removed. */
   text(r: number, c: number): string {
     if (c >= this.width || r < 0 || r >= this.height) return '';
-    let texts = this.rowTexts[r];
-    if (!texts) {
-      texts = new Array<string>(this.width);
-      for (let k = 0; k < this.width; k++) {
-        const v = this.raw(r, k);
-        texts[k] = typeof v === 'string' ? stripTags(v) : v === null ? '' : this.otherText(v);
+    return this.texts(r)[c] ?? '';
+  }
+
+  /** Every text(r, c) of row r, indexed by column (undefined past the sheet's width), built once per row. */
+  texts(r: number): readonly string[] {
+    if (r < 0 || r >= this.height) return NO_TEXTS;
+    return this.rowTexts[r] ?? (this.rowTexts[r] = this.buildTexts(r));
+  }
+
+  /** raw() then text for each cell of the row, without re-reading the row or merges per cell. */
+  private buildTexts(r: number): string[] {
+    const row = this.sheet.rows[r] ?? NO_CELLS;
+    const merged = this.hasMerges(r);
+    const texts = new Array<string>(this.width);
+    // The blank cells of a merged band share its top-left text: read it once per merge.
+    let lastMerge: Merge | undefined;
+    let lastMergeText = '';
+    for (let c = 0; c < this.width; c++) {
+      const v = row[c];
+      let t = '';
+      if (typeof v === 'string') t = stripTags(v);
+      else if (v !== null && v !== undefined) t = this.otherText(v);
+      // A blank cell reads through a merge (raw()); a cell of bare tags is not blank and stays ''.
+      if (t === '' && merged && isBlank(v)) {
+        const m = this.merge(r, c);
+        if (m && !(m.r0 === r && m.c0 === c)) {
+          if (m !== lastMerge) {
+            lastMerge = m;
+            lastMergeText = this.valueText(this.sheet.rows[m.r0]?.[m.c0] ?? null);
+          }
+          t = lastMergeText;
+        }
       }
-      this.rowTexts[r] = texts;
+      texts[c] = t;
     }
-    return texts[c] ?? '';
+    return texts;
+  }
+
+  /** A value's text, as text() gives it. */
+  private valueText(v: Cell): string {
+    return typeof v === 'string' ? stripTags(v) : v === null ? '' : this.otherText(v);
   }
 
   /** Numbers and dates as text, kept per value: a plan repeats the same few dates thousands of times. */

@@ -1,4 +1,5 @@
 // Text normalisation shared by every vocabulary: header synonyms, status words, period words.
+import { textCache } from './caches';
 
 const COMBINING = /[\u0300-\u036f]/g;
 const SPACES = /[\s\u00a0\u2007\u202f\u200b]+/g;
@@ -8,7 +9,7 @@ export function fold(s: string): string {
   return s.normalize('NFD').replace(COMBINING, '').replace(SPACES, ' ').trim().toLowerCase();
 }
 
-const foldWordsCache = new Map<string, string>();
+const foldWordsCache = textCache<string>();
 /** Cells repeat (statuses, headers, bands): folding is the engine's hot path, so results are kept. */
 const FOLD_CACHE_LIMIT = 50_000;
 
@@ -24,6 +25,28 @@ export function foldWords(s: string): string {
   if (foldWordsCache.size >= FOLD_CACHE_LIMIT) foldWordsCache.clear();
   foldWordsCache.set(s, out);
   return out;
+}
+
+/**
+ * s[i]'s code, lower-cased, when it is an ASCII letter or digit, else -1. Folding (fold, foldWords) keeps a
+ * leading run of ASCII letters and digits where it is, only lower-cased: vocabularies can rule a text out
+ * by its first characters without folding it (hashing a long fresh text for the fold cache is costly).
+ */
+export function plainCode(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c >= 48 && c <= 57) return c;
+  const lower = c | 32; // ASCII upper to lower case; nothing else lands on a-z
+  return lower >= 97 && lower <= 122 ? lower : -1;
+}
+
+/** False when text's plain first characters (see plainCode) already differ from prefix's: folded, text cannot start with prefix. */
+export function mayFoldTo(text: string, prefix: string): boolean {
+  for (let i = 0; i < prefix.length; i++) {
+    const c = plainCode(text, i);
+    if (c === -1) return true; // only folding can tell from here on
+    if (c !== prefix.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** Strips simple HTML-ish tags that survive conversions from Word (`<p>`), keeping the text. */

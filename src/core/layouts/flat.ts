@@ -1,6 +1,6 @@
 // One header and one row per action below it (UNDP-style trackers, simple lists). Bands inside are
 // section titles, not actions.
-import { classifyRow, headerRowSet, type Region } from '../rows';
+import { regionRows, type Region, type RowKind } from '../rows';
 import type { DraftAction, Layout, LayoutReading } from './types';
 
 export const flat: Layout = {
@@ -11,12 +11,11 @@ export const flat: Layout = {
   },
 
   read(region: Region): LayoutReading {
-    const header = region.headers[0];
-    if (!header) return { blocks: [], actions: [], findings: [] };
-    const headerRows = headerRowSet(region.headers);
     const actions: DraftAction[] = [];
-    for (let r = region.start; r <= region.end; r++) {
-      const k = classifyRow(region.view, header, headerRows, r);
+    const kinds = regionRows(region);
+    for (let i = 0; i < kinds.length; i++) {
+      const k = kinds[i] as RowKind;
+      const r = region.start + i;
       if (k.kind === 'action') actions.push({ row: r, id: k.id, text: k.text, block: null });
       else if (k.kind === 'single') actions.push({ row: r, id: k.id, text: k.rest, block: null });
     }

@@ -4,7 +4,7 @@
 import { finding, type Finding } from '../findings';
 import { a1 } from '../grid';
 import type { Block } from '../model';
-import { classifyRow, headerRowSet, type Region } from '../rows';
+import { regionRows, type Region, type RowKind } from '../rows';
 import type { DraftAction, Layout, LayoutReading } from './types';
 
 type State = 'start' | 'recommendation' | 'response' | 'actions';
@@ -30,12 +30,10 @@ export const recommendationBlocks: Layout = {
   id: 'recommendation-blocks',
 
   score(region: Region): number {
-    const header = region.headers[0];
-    if (!header) return 0;
-    const rows = headerRowSet(region.headers);
+    const kinds = regionRows(region);
     let bands = 0;
-    for (let r = region.start; r <= region.end; r++) {
-      const k = classifyRow(region.view, header, rows, r);
+    for (let i = 0; i < kinds.length; i++) {
+      const k = kinds[i] as RowKind;
       if (k.kind === 'band' && (k.recommendation || k.response)) bands++;
     }
     return bands > 0 ? 2 + bands : 0;
@@ -45,7 +43,7 @@ export const recommendationBlocks: Layout = {
     const { view } = region;
     const header = region.headers[0];
     if (!header) return { blocks: [], actions: [], findings: [] };
-    const headerRows = headerRowSet(region.headers);
+    const kinds = regionRows(region);
     const blocks: MutableBlock[] = [];
     const actions: DraftAction[] = [];
     const findings: Finding[] = [];
@@ -73,8 +71,9 @@ export const recommendationBlocks: Layout = {
       else cur.response = append(cur.response, text);
     };
 
-    for (let r = region.start; r <= region.end; r++) {
-      const k = classifyRow(view, header, headerRows, r);
+    for (let i = 0; i < kinds.length; i++) {
+      const k = kinds[i] as RowKind;
+      const r = region.start + i;
       switch (k.kind) {
         case 'band':
           if (k.recommendation) {

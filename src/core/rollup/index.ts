@@ -1,4 +1,5 @@
 // Entry point of the indicator roll-ups: find the record sheets, then roll each one up in one pass.
+import { withTextCaches } from '../caches';
 import type { WorkbookGrid } from '../grid';
 import { finding, sortFindings, type Finding } from '../findings';
 import { t, type Lang } from '../i18n';
@@ -24,6 +25,10 @@ export interface RollupOptions {
 }
 
 export function rollupWorkbook(wb: WorkbookGrid, opts: RollupOptions): RollupResult {
+  return withTextCaches(() => rollupPass(wb, opts));
+}
+
+function rollupPass(wb: WorkbookGrid, opts: RollupOptions): RollupResult {
   const findings: Finding[] = [];
   const lang = opts.lang;
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;

@@ -1,5 +1,6 @@
 // Header synonyms (es, en, pt) for each column role of a key-action table. Data, compared folded.
-import { foldWords } from '../text';
+import { textCache } from '../caches';
+import { foldWords, plainCode } from '../text';
 import type { Role } from '../model';
 
 export const HEADER_SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
@@ -46,11 +47,28 @@ const ROLE_BY_KEY: ReadonlyMap<string, Role> = (() => {
   return m;
 })();
 
+/** The first three characters of a text packed in a number, when all three are plain (see plainCode); else -1. */
+function plainHead(text: string): number {
+  let head = 0;
+  for (let i = 0; i < 3; i++) {
+    const c = plainCode(text, i);
+    if (c === -1) return -1;
+    head = head * 128 + c;
+  }
+  return head;
+}
+
+/** Every header word's plain head: a cell with a plain head not among them names no role. */
+const KEY_HEADS: ReadonlySet<number> = new Set([...ROLE_BY_KEY.keys()].map(plainHead).filter((h) => h !== -1));
+
 /** The role a header cell names, or null. */
-const roleCache = new Map<string, Role | null>();
+const roleCache = textCache<Role | null>();
 
 export function roleOf(text: string): Role | null {
   if (text.length > 60 || text.length === 0) return null; // headers are short; long cells are data
+  // Most cells are data: rule them out by their first letters before hashing them for the cache.
+  const head = plainHead(text);
+  if (head !== -1 && !KEY_HEADS.has(head)) return null;
   // Every cell of every row is asked: short cells repeat (names, statuses), so answers are kept.
   const hit = roleCache.get(text);
   if (hit !== undefined) return hit;

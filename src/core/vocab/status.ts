@@ -73,9 +73,14 @@ function statusKey(s: string): string {
   return foldWords(s.includes('<') ? s.replace(/<\/?p>/gi, ' ') : s);
 }
 
+/** Bound on the answers a matcher keeps (cleared when full). */
+const ANSWERS_KEPT = 5_000;
+
 export class StatusMatcher {
   private readonly exact = new Map<string, Entry>();
   private readonly entries: Entry[] = [];
+  /** Answers per cell text: a plan repeats a handful of statuses thousands of times (answers are immutable). */
+  private readonly answers = new Map<string, StatusMatch>();
 
   constructor(extra: StatusVocabulary = {}) {
     // User words first: they win over a built-in word folded to the same key.
@@ -94,6 +99,15 @@ export class StatusMatcher {
   }
 
   match(text: string): StatusMatch {
+    const hit = this.answers.get(text);
+    if (hit) return hit;
+    const answer = this.answer(text);
+    if (this.answers.size >= ANSWERS_KEPT) this.answers.clear();
+    this.answers.set(text, answer);
+    return answer;
+  }
+
+  private answer(text: string): StatusMatch {
     const key = statusKey(text);
     if (!key) return MATCHED.missing;
     const hit = this.exact.get(key);
