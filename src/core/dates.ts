@@ -52,9 +52,6 @@ export function daysBetween(a: string, b: string): number {
   return isoToDayNumber(b) - isoToDayNumber(a);
 }
 
-export function addDays(iso: string, n: number): string {
-  return dayNumberToISO(isoToDayNumber(iso) + n);
-}
 
 /**
  * Excel serial (time of day dropped) to ISO. 1900 system: serials below 61 sit before Excel's

@@ -56,11 +56,7 @@ export function finding(
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Errors first, then by sheet and reading order of the cell. */
+/** Errors first, then warnings, then info; within a severity the order they were found (a stable sort). */
 export function sortFindings(list: readonly Finding[]): Finding[] {
-  return [...list].sort((a, b) => {
-    const s = SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
-    if (s) return s;
-    return 0;
-  });
+  return [...list].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
 }
