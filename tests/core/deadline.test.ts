@@ -1,5 +1,3 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import fc from 'fast-check';
 import { MONTH_BY_WORD, parseDeadline, type DeadlineOptions, type ParsedDeadline } from '../../src/core/deadline';
 import { dateCell, errorCell, type Cell } from '../../src/core/grid';
@@ -9,7 +7,7 @@ import {
   FILLER_WORDS, LABEL_WORDS, LEAD_WORDS, MONTH_NAMES, ORDINAL_WORDS, PERIOD_UNITS, RANGE_WORDS,
 } from '../../src/core/vocab/deadlines';
 
-const SEEDS = path.join(__dirname, '..', '..', '..', 'shared', 'seeds');
+import { ECUADOR_ACTION_LINES, GOBIERNO_ABIERTO_PERIOD_LINES, GUATEMALA_QUARTER_LINES } from '../helpers/seed-lines';
 const ES: DeadlineOptions = { date1904: false };
 const US: DeadlineOptions = { date1904: false, dayFirst: false };
 const MAC: DeadlineOptions = { date1904: true };
@@ -343,8 +341,6 @@ describe('long cells', () => {
 });
 
 describe('the seeds', () => {
-  const read = (name: string): string[] => fs.readFileSync(path.join(SEEDS, name), 'utf8').split(/\r?\n/);
-
   // Every key action of the Ecuador plan, id → due day (or continuous), as the seed's Plazo column reads.
   const ECUADOR: readonly [string, string][] = [
     ['1.1', '2011-05-04'], ['1.2', '2011-08-24'], ['1.3', '2011-06-06'], ['1.4', '2011-06-17'], ['1.5', '2011-07-29'],
@@ -359,8 +355,7 @@ describe('the seeds', () => {
 
   it('reads every Plazo cell of the Ecuador improvement plan', () => {
     const got: [string, string][] = [];
-    for (const line of read('plan-de-mejora-agua-saneamiento-ecuador-2011.txt')) {
-      const cells = line.split('\t');
+    for (const cells of ECUADOR_ACTION_LINES) {
       const id = /^(?:<p>)?(\d+\.\d+)\./.exec(cells[0] ?? '')?.[1];
       if (id === undefined || cells[1] === undefined) continue;
       const d = parseDeadline(cells[1], ES);
@@ -381,12 +376,12 @@ describe('the seeds', () => {
     ['(JUL. 2020)', '2020-07-01', '2020-07-31'],
     ['(JUN. 2022)', '2022-06-01', '2022-06-30'],
   ])('gobierno abierto: %j', (s, start, end) => {
-    expect(read('gobierno-abierto-ecuador-2021.txt')).toContain(s);
+    expect(GOBIERNO_ABIERTO_PERIOD_LINES).toContain(s);
     expect(parseDeadline(s, ES)).toEqual(period(start, end, s));
   });
 
   it('reads every milestone period of the open-government plan', () => {
-    const lines = read('gobierno-abierto-ecuador-2021.txt').filter((l) => /^\(.*\b20\d\d\)$/.test(l.trim()));
+    const lines = GOBIERNO_ABIERTO_PERIOD_LINES;
     expect(lines.length).toBeGreaterThanOrEqual(50);
     for (const l of lines) {
       const d = parseDeadline(l, ES);
@@ -397,7 +392,7 @@ describe('the seeds', () => {
   });
 
   it('reads the Guatemala quarter calendar, and not the bare quarter numbers', () => {
-    const lines = read('plan-implementacion-guatemala-2011.txt').map((l) => l.trim());
+    const lines = GUATEMALA_QUARTER_LINES;
     const quarters = lines.filter((l) => /^(Ene|Abr|Jul|Oct)\b.*\d{4}$/.test(l));
     expect(new Set(quarters)).toEqual(new Set(['Oct – Dic 2010', 'Ene – Mar 2011', 'Abr – Jun 2011', 'Jul-Sep 2011', 'Jul – Sep 2011']));
     const got = quarters.map((q) => [q, parseDeadline(q, ES).start, parseDeadline(q, ES).date]);

@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { checkWorkbook } from '../../src/core/check';
 import {
   buildExport,
@@ -19,8 +18,8 @@ import { rollupWorkbook } from '../../src/core/rollup';
 import type { RollupResult } from '../../src/core/rollup/types';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 
-const FIXTURES = path.join(__dirname, '..', '..', '..', 'shared', 'fixtures');
-const ecuador = readXlsx(new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'plan-de-mejora-agua-ecuador-2011.xlsx'))));
+import { ECUADOR_PLAN, HONDURAS_MONITORING } from '../fixtures';
+const ecuador = readXlsx(new Uint8Array(fs.readFileSync(ECUADOR_PLAN)));
 const ecuadorCheck = checkWorkbook(ecuador, { asOf: '2011-09-15' });
 
 function exportOf(check: CheckResult, lang: Lang, rollup?: RollupResult | null): OutputSheet[] {
@@ -428,7 +427,7 @@ describe('Indicators sheet from roll-ups', () => {
 });
 
 describe('Honduras fixture: the roll-ups go to the Indicators sheet', () => {
-  const honduras = readXlsx(new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'monitoreo-ptps-honduras-2017.xlsx'))));
+  const honduras = readXlsx(new Uint8Array(fs.readFileSync(HONDURAS_MONITORING)));
   const check = checkWorkbook(honduras, { asOf: '2017-12-31' });
 
   it.each<[Lang, string[]]>([

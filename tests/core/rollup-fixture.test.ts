@@ -1,10 +1,9 @@
-// The Honduras monitoring workbook: every figure in ../shared/fixtures/README.md.
+// The Honduras monitoring workbook: every figure in tests/fixtures/README.md (from the shared fixtures' README).
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { rollupWorkbook, rollupSheets } from '../../src/core/rollup';
 
-const FILE = path.join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'monitoreo-ptps-honduras-2017.xlsx');
+import { HONDURAS_MONITORING as FILE } from '../fixtures';
 
 describe('roll-up of monitoreo-ptps-honduras-2017.xlsx', () => {
   const wb = readXlsx(new Uint8Array(fs.readFileSync(FILE)));

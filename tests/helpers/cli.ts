@@ -6,9 +6,7 @@ import { createHash } from 'node:crypto';
 import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/common';
 
-export const SHARED_FIXTURES = path.join(__dirname, '..', '..', '..', 'shared', 'fixtures');
-export const ECUADOR = path.join(SHARED_FIXTURES, 'plan-de-mejora-agua-ecuador-2011.xlsx');
-export const HONDURAS = path.join(SHARED_FIXTURES, 'monitoreo-ptps-honduras-2017.xlsx');
+export { ECUADOR_PLAN as ECUADOR, HONDURAS_MONITORING as HONDURAS } from '../fixtures';
 
 export interface FakeTerminal extends CliIO {
   stdout: string;

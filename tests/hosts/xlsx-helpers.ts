@@ -1,12 +1,9 @@
 // Helpers for the .xlsx host tests: hand-made workbooks, and a structural check of what we write
 // (the things that make Excel offer to "repair" a file). Read with fflate's own unzip, independently
 // of the reader under test.
-import * as path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
-export const FIXTURES = path.join(__dirname, '..', '..', '..', 'shared', 'fixtures');
-export const ECUADOR = path.join(FIXTURES, 'plan-de-mejora-agua-ecuador-2011.xlsx');
-export const HONDURAS = path.join(FIXTURES, 'monitoreo-ptps-honduras-2017.xlsx');
+export { FIXTURES_DIR as FIXTURES, ECUADOR_PLAN as ECUADOR, HONDURAS_MONITORING as HONDURAS } from '../fixtures';
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

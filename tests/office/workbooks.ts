@@ -1,14 +1,12 @@
 // Workbooks for the Office host tests, in the fake object model: the Ecuador fixture (through the
 // .xlsx host, so both hosts can be compared) and a generated plan of any number of actions.
 import * as fs from 'fs';
-import * as path from 'path';
 import type { Cell, SheetGrid, WorkbookGrid } from '../../src/core/grid';
 import { isoToSerial } from '../../src/core/dates';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { FakeWorkbook, type SheetModel } from './fake-excel';
 
-export const FIXTURES = path.join(__dirname, '..', '..', '..', 'shared', 'fixtures');
-export const ECUADOR = path.join(FIXTURES, 'plan-de-mejora-agua-ecuador-2011.xlsx');
+export { FIXTURES_DIR as FIXTURES, ECUADOR_PLAN as ECUADOR } from '../fixtures';
 
 /** The grid the .xlsx host reads from a fixture. */
 export function xlsxGrid(file: string): WorkbookGrid {

@@ -1,0 +1,16 @@
+// The one place that names the workbooks the tests read. Every path is inside the repository, so a clone
+// alone passes `npm test`; tests/fixtures/README.md says where each file came from.
+import * as path from 'path';
+
+export const FIXTURES_DIR = path.join(__dirname, 'fixtures');
+
+/** The Ecuador water-governance improvement plan (merged bands, two-row headers, misnumbered blocks). */
+export const ECUADOR_PLAN = path.join(FIXTURES_DIR, 'plan-de-mejora-agua-ecuador-2011.xlsx');
+/** Synthetic monitoring records for 26 Honduran municipalities (Comunidades, Sistemas, Prestadores). */
+export const HONDURAS_MONITORING = path.join(FIXTURES_DIR, 'monitoreo-ptps-honduras-2017.xlsx');
+/** The PTPS results framework followed by the three record sheets, and its answer key. */
+export const HONDURAS_FRAMEWORK = path.join(FIXTURES_DIR, 'marco-resultados-ptps-honduras-2017.xlsx');
+export const HONDURAS_FRAMEWORK_KEY = path.join(FIXTURES_DIR, 'marco-resultados-ptps-honduras-2017.expected.json');
+
+/** A fixture by its file name (for tests that loop over several). */
+export const fixture = (name: string): string => path.join(FIXTURES_DIR, name);
