@@ -8,6 +8,7 @@ const { spawnSync } = require('node:child_process');
 const BENCHES = {
   check: () => require('./bench-check.js'),
   rollup: () => require('./bench-rollup.js'),
+  pane: () => require('./bench-pane.js'),
 };
 
 /** The benches time the compiled CLI modules (dist-cli/): compile them fresh first. */

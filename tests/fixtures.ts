@@ -14,3 +14,7 @@ export const HONDURAS_FRAMEWORK_KEY = path.join(FIXTURES_DIR, 'marco-resultados-
 
 /** A fixture by its file name (for tests that loop over several). */
 export const fixture = (name: string): string => path.join(FIXTURES_DIR, name);
+/** The Guatemala 2011 "Calendario de metas" (four partner × quarter grids), built by scripts/make-calendar-fixtures.js. */
+export const GUATEMALA_CALENDAR = path.join(FIXTURES_DIR, 'calendario-metas-guatemala-2011.xlsx');
+/** An English milestone calendar ("Q1 2024", "Q1 FY25", "H1 2025" headers), built by the same script. */
+export const WATER_CALENDAR = path.join(FIXTURES_DIR, 'milestone-calendar-water-2024.xlsx');

@@ -2,13 +2,22 @@
 // through it, so a field that drifts from the contract fails loudly in tests.
 import { z } from 'zod';
 import { findingJsonSchema } from '../core/finding-json';
+import { frameworkJsonSchema } from '../core/framework/json';
+import { calendarJsonSchema, removedMilestoneJsonSchema } from './calendar-json';
 
 const statusId = z.enum(['completed', 'in_progress', 'not_started', 'not_applicable', 'missing', 'unknown']);
-const role = z.enum(['id', 'action', 'deadline', 'responsible', 'status', 'comments']);
+const role = z.enum(['id', 'action', 'deadline', 'responsible', 'status', 'comments', 'recommendation']);
 
 export const checkJsonSchema = z.object({
   file: z.string(),
   asOf: z.string(),
+  /** Where asOf came from: --as-of (option), the cut-off the workbook states (workbook: its sheet, cell and text), or today. */
+  asOfSource: z.object({
+    kind: z.enum(['option', 'workbook', 'today']),
+    sheet: z.string().nullable(),
+    cell: z.string().nullable(),
+    text: z.string().nullable(),
+  }),
   tables: z.array(
     z.object({
       sheet: z.string(),
@@ -53,6 +62,12 @@ export const checkJsonSchema = z.object({
     continuous: z.number().int(),
     byStatus: z.record(statusId, z.number().int()),
   }),
+  /** Milestone calendars (partner × period grids): statuses come from Tablero's tracking sheet. */
+  calendars: z.array(calendarJsonSchema),
+  /** Tracking-sheet rows whose milestone is in no calendar any more (kept there, marked as removed). */
+  milestonesRemoved: z.array(removedMilestoneJsonSchema),
+  /** Results frameworks (targets against actuals): src/core/framework/json.ts; their findings are in `findings`. */
+  frameworks: z.array(frameworkJsonSchema),
 });
 
 export type CheckJson = z.infer<typeof checkJsonSchema>;

@@ -1,6 +1,13 @@
 // `tablero check`: recognise improvement plans, validate deadlines and statuses, list overdue actions.
 import { z } from 'zod';
+import { resolveAsOf, type AsOfSource } from '../core/as-of';
+import { calendarText, calendarTrackingSheets } from '../core/calendar/report';
 import { checkWorkbook } from '../core/check';
+import { checkFrameworks, type FrameworkResult } from '../core/framework';
+import { frameworksJson } from '../core/framework/json';
+import { indicadoresSheet } from '../core/framework/sheets';
+import { frameworkText } from './framework-text';
+import { applyMappings, mergeVocabularies } from '../core/workbook-state';
 import { findingJson } from '../core/finding-json';
 import { catalogue, fill, findingMessage, t, type Lang } from '../core/i18n';
 import { STATUS_IDS, type CheckResult } from '../core/model';
@@ -19,31 +26,36 @@ import {
   readJsonFile,
   withHelp,
   writeOutputFile,
+  reportWriteFindings,
   type CliIO,
 } from './common';
 import { checkJsonSchema, type CheckJson } from './check-json';
 
 export const checkOptionsSchema = z.object({
   file: z.string().min(1),
-  asOf: isoDateOption,
+  /** Absent: the workbook's stated cut-off date, else today (src/core/as-of.ts). */
+  asOf: isoDateOption.optional(),
   sheet: z.string().min(1).optional(),
   lang: z.enum(['es', 'en']),
   format: z.enum(['text', 'json']),
   vocabulary: z.string().min(1).optional(),
   out: z.string().min(1).optional(),
+  /** Results frameworks' bands: TolaData's ±15% or the semáforo's ±5% / ±15%. */
+  bands: z.enum(['toladata', 'semaforo']),
 });
 export type CheckCliOptions = z.infer<typeof checkOptionsSchema>;
 
 export function parseCheckArgs(argv: readonly string[], io: CliIO, lang: Lang): CheckCliOptions {
-  const { file, values: v } = parseCommandLine(argv, lang, ['as-of', 'sheet', 'lang', 'format', 'vocabulary', 'out']);
+  const { file, values: v } = parseCommandLine(argv, lang, ['as-of', 'sheet', 'lang', 'format', 'vocabulary', 'out', 'bands']);
   const result = checkOptionsSchema.safeParse({
     file,
-    asOf: v['as-of'] ?? io.today(),
+    asOf: v['as-of'],
     sheet: v['sheet'],
     lang: v['lang'] ?? lang,
     format: v['format'] ?? 'text',
     vocabulary: v['vocabulary'],
     out: v['out'],
+    bands: v['bands'] ?? 'toladata',
   });
   if (!result.success) throw optionError(lang, result.error, { asOf: 'as-of' });
   return result.data;
@@ -60,10 +72,12 @@ export async function loadVocabulary(file: string, lang: Lang): Promise<StatusVo
 }
 
 /** The JSON the CLI prints (the documented shape; more fields may be added, none renamed). */
-export function checkJson(file: string, result: CheckResult, lang: Lang): CheckJson {
+export function checkJson(file: string, result: CheckResult, lang: Lang, frameworks?: FrameworkResult): CheckJson {
+  const noSource: AsOfSource = { kind: 'option', sheet: null, cell: null, text: null };
   return checkJsonSchema.parse({
     file,
     asOf: result.asOf,
+    asOfSource: result.asOfSource ?? noSource,
     tables: result.tables.map((tb) => ({
       sheet: tb.sheet,
       layout: tb.layout,
@@ -89,14 +103,25 @@ export function checkJson(file: string, result: CheckResult, lang: Lang): CheckJ
         cells: a.cells,
       })),
     })),
-    findings: result.findings.map((f) => findingJson(f, lang)),
+    // A results framework's findings join the plan's.
+    findings: [...result.findings, ...(frameworks?.findings ?? [])].map((f) => findingJson(f, lang)),
     summary: result.summary,
+    frameworks: frameworksJson(frameworks),
+    calendars: result.calendars ?? [],
+    milestonesRemoved: result.milestonesRemoved ?? [],
   });
 }
 
 export function checkText(result: CheckResult, lang: Lang): string {
   const c = catalogue(lang);
-  const lines: string[] = [fill(c.cli.asOf, { asOf: result.asOf }), fill(c.cli.tablesFound, { count: result.tables.length })];
+  const src = result.asOfSource;
+  const asOfLine =
+    src?.kind === 'workbook'
+      ? fill(c.cli.asOfWorkbook, { asOf: result.asOf, where: `${src.sheet ?? ''}!${src.cell ?? ''}`, text: src.text ?? '' })
+      : src?.kind === 'today'
+        ? fill(c.cli.asOfToday, { asOf: result.asOf })
+        : fill(c.cli.asOf, { asOf: result.asOf });
+  const lines: string[] = [asOfLine, fill(c.cli.tablesFound, { count: result.tables.length })];
   for (const tb of result.tables) {
     lines.push(fill(c.cli.tableLine, { sheet: tb.sheet, range: tb.range, layout: tb.layout, actions: tb.actions.length }));
   }
@@ -108,6 +133,7 @@ export function checkText(result: CheckResult, lang: Lang): string {
   for (const a of overdue) {
     lines.push(fill(c.cli.overdueLine, { id: a.id ?? `${a.cells.action ?? ''}`, days: a.daysOverdue ?? 0, deadline: a.deadline ?? '', responsible: a.responsible ?? '—' }));
   }
+  lines.push(...calendarText(result.calendars ?? [], lang));
   lines.push('', fill(c.cli.findingsTitle, { count: result.findings.length }));
   for (const f of result.findings) {
     const where = f.sheet && f.cell ? `${f.sheet}!${f.cell}` : (f.sheet ?? '');
@@ -127,14 +153,24 @@ async function checkCommand(opts: CheckCliOptions, io: CliIO): Promise<number> {
   if (opts.sheet !== undefined && !wb.grid.sheets.some((s) => s.name === opts.sheet)) {
     throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errSheetNotFound', { sheet: opts.sheet }));
   }
-  const result = checkWorkbook(wb.grid, { asOf: opts.asOf, sheet: opts.sheet, vocabulary, lang });
+  // --as-of always wins; else the cut-off the plan states about itself; else today.
+  const { asOf, source } = resolveAsOf(wb.grid, { option: opts.asOf, today: io.today(), sheet: opts.sheet });
+  // The column mappings and status words the pane saved in the workbook count here too.
+  const grid = applyMappings(wb.grid, wb.settings.columnMappings);
+  const words = mergeVocabularies(wb.settings.extraStatusWords, vocabulary);
+  const result = checkWorkbook(grid, { asOf, asOfSource: source, sheet: opts.sheet, vocabulary: words, lang });
+  const frameworks = checkFrameworks(grid, { asOf, sheet: opts.sheet, bandScheme: opts.bands });
+  const indicadores = frameworks.frameworks.length ? [indicadoresSheet(frameworks, lang)] : [];
   if (opts.out) {
-    const { bytes } = writeXlsx(wb.bytes, [seguimientoSheet(result, lang)]);
+    const { bytes, findings: written } = writeXlsx(wb.bytes, [seguimientoSheet(result, lang), ...calendarTrackingSheets(result, wb.grid, lang), ...indicadores]);
     await writeOutputFile(opts.out, opts.file, bytes, lang);
+    reportWriteFindings(io, lang, written);
   }
-  io.out(opts.format === 'json' ? JSON.stringify(checkJson(opts.file, result, lang), null, 2) : checkText(result, lang));
+  io.out(opts.format === 'json' ? JSON.stringify(checkJson(opts.file, result, lang, frameworks), null, 2) : checkText(result, lang) + frameworkText(frameworks, lang));
   if (opts.out && opts.format === 'text') io.out(t(lang, 'cli', 'wrote', { file: opts.out }));
-  if (!result.tables.length) {
+  // A workbook whose only content is a milestone calendar was checked too.
+  // So was a results framework.
+  if (!result.tables.length && !result.calendars?.length && !frameworks.frameworks.length) {
     // The report is printed, but batch scripts must see that nothing was checked.
     io.err(`tablero: ${t(lang, 'cli', 'errNoTable', { file: opts.file })}`);
     return EXIT_NO_TABLE;

@@ -5,9 +5,13 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { parseISO } from '../core/dates';
 import type { WorkbookGrid } from '../core/grid';
-import { parseLang, t, type Lang } from '../core/i18n';
-import { readXlsx, XlsxReadError } from '../hosts/xlsx/read';
-import { readFileBytes, writeFileAtomic } from '../hosts/xlsx/node-files';
+import { findingMessage, parseLang, t, type Lang } from '../core/i18n';
+import type { Finding } from '../core/findings';
+import { readXlsx } from '../hosts/xlsx/read';
+import { readErrorText } from '../hosts/xlsx/read-error';
+import { outputTarget, readFileBytes, sameFile, writeFileAtomic } from '../hosts/xlsx/node-files';
+import { readSavedSettings } from '../hosts/xlsx/saved-settings';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../core/workbook-state';
 
 export interface CliIO {
   out(text: string): void;
@@ -34,6 +38,8 @@ export interface LoadedWorkbook {
   readonly file: string;
   readonly bytes: Uint8Array;
   readonly grid: WorkbookGrid;
+  /** What the pane saved in the workbook (column mappings, status words, roll-up map); defaults when none. */
+  readonly settings: Settings;
 }
 
 export async function loadWorkbookFile(file: string, lang: Lang, opts: { sheets?: readonly string[] } = {}): Promise<LoadedWorkbook> {
@@ -48,38 +54,63 @@ export async function loadWorkbookFile(file: string, lang: Lang, opts: { sheets?
   }
   try {
     const grid = readXlsx(bytes, opts.sheets ? { sheets: opts.sheets } : undefined);
-    return { file, bytes, grid };
+    return { file, bytes, grid, settings: savedSettings(bytes) };
   } catch (e) {
     throw new CliExit(EXIT_INPUT, readErrorMessage(e, file, lang));
   }
 }
 
-export function readErrorMessage(e: unknown, file: string, lang: Lang): string {
-  if (e instanceof XlsxReadError) {
-    switch (e.kind) {
-      case 'empty':
-        return t(lang, 'cli', 'errEmpty', { file });
-      case 'not_xlsx':
-        return t(lang, 'cli', 'errNotXlsx', { file });
-      case 'encrypted':
-        return t(lang, 'cli', 'errEncrypted', { file });
-      case 'old_xls':
-        return t(lang, 'cli', 'errOldXls', { file });
-      case 'corrupt':
-        return t(lang, 'cli', 'errCorrupt', { file, detail: e.detail });
-    }
+/** The settings saved in the workbook; an unreadable part counts as none, as in the pane. */
+function savedSettings(bytes: Uint8Array): Settings {
+  try {
+    return parseSettings(readSavedSettings(bytes)).settings;
+  } catch {
+    return DEFAULT_SETTINGS;
   }
-  return t(lang, 'cli', 'errCorrupt', { file, detail: e instanceof Error ? e.message : String(e) });
+}
+
+export function readErrorMessage(e: unknown, file: string, lang: Lang): string {
+  return readErrorText(e, file, lang);
+}
+
+/**
+ * Refuses an output that is the input under another spelling (symlink, "dirlink/../input", hard link:
+ * compared by device and inode), or that is itself a symlink, a device, a FIFO or a folder.
+ */
+export async function checkOutputPath(out: string, input: string, lang: Lang): Promise<void> {
+  if (path.resolve(out) === path.resolve(input) || (await sameFile(out, input))) throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errSameFile'));
+  let target;
+  try {
+    target = await outputTarget(out);
+  } catch (e) {
+    throw new CliExit(EXIT_INPUT, t(lang, 'cli', 'errWrite', { file: out, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
+  }
+  if (target.kind === 'symlink' || target.kind === 'special' || target.kind === 'directory') {
+    throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errOutNotFile', { file: out }));
+  }
 }
 
 /** Writes a new file completely or not at all, and never over the input. */
 export async function writeOutputFile(out: string, input: string, bytes: Uint8Array, lang: Lang): Promise<void> {
-  if (path.resolve(out) === path.resolve(input)) throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errSameFile'));
+  await checkOutputPath(out, input, lang);
   try {
     await writeFileAtomic(out, bytes);
   } catch (e) {
     throw new CliExit(EXIT_INPUT, t(lang, 'cli', 'errWrite', { file: out, detail: (e as Error).message }));
   }
+}
+
+/** What the writer could not keep as it was (text_truncated…): one warning line each on stderr. */
+export function reportWriteFindings(io: CliIO, lang: Lang, findings: readonly Finding[]): void {
+  for (const f of findings) io.err(`${f.sheet ?? ''}!${f.cell ?? ''}: ${findingMessage(f, lang)}`);
+}
+
+/**
+ * A reader that stops early (`tablero … | head -1`) closes the pipe, and the next write fails with EPIPE:
+ * that is the reader's choice, not an error, so the command ends there quietly (no stack trace).
+ */
+export function endQuietlyOnBrokenPipe(stream: NodeJS.WriteStream, exit: (code: number) => void = (code) => process.exit(code)): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => exit(e.code === 'EPIPE' ? EXIT_OK : 1));
 }
 
 /** The user's language before options are validated: --lang, else LC_ALL / LC_MESSAGES / LANG, else Spanish. */

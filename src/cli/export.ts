@@ -3,9 +3,11 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { csvFiles, exportFindings, exportWorkbook } from '../core/export';
+import { iatiResultRows, iatiResultsCsv } from '../core/framework/iati';
+import { applyMappings } from '../core/workbook-state';
 import { catalogue, t, type Lang } from '../core/i18n';
 import { writeXlsx } from '../hosts/xlsx/write';
-import { writeFileAtomic } from '../hosts/xlsx/node-files';
+import { writeFileSetAtomic } from '../hosts/xlsx/node-files';
 import {
   CliExit,
   EXIT_INPUT,
@@ -18,6 +20,8 @@ import {
   parseCommandLine,
   withHelp,
   writeOutputFile,
+  checkOutputPath,
+  reportWriteFindings,
   type CliIO,
 } from './common';
 
@@ -30,16 +34,23 @@ export const exportOptionsSchema = z.object({
   asOf: isoDateOption,
   lang: z.enum(['es', 'en']),
   csv: z.string().min(1).optional(),
+  /** The IATI 2.03 results CSV (AidStream's V203 template) of the results frameworks. */
+  iatiCsv: z
+    .string()
+    .min(1)
+    .refine((s) => /\.csv$/i.test(s), { message: '.csv' })
+    .optional(),
 });
 export type ExportCliOptions = z.infer<typeof exportOptionsSchema>;
 
 
 export function parseExportArgs(argv: readonly string[], io: CliIO, lang: Lang): ExportCliOptions {
-  const { file, values: v } = parseCommandLine(argv, lang, ['out', 'as-of', 'lang', 'csv']);
+  const { file, values: v } = parseCommandLine(argv, lang, ['out', 'as-of', 'lang', 'csv', 'iati-csv']);
   if (v['out'] === undefined) throw new CliExit(EXIT_USAGE, t(lang, 'export', 'errOutRequired'));
-  const result = exportOptionsSchema.safeParse({ file, out: v['out'], asOf: v['as-of'] ?? io.today(), lang: v['lang'] ?? lang, csv: v['csv'] });
+  const result = exportOptionsSchema.safeParse({ file, out: v['out'], asOf: v['as-of'] ?? io.today(), lang: v['lang'] ?? lang, csv: v['csv'], iatiCsv: v['iati-csv'] });
   if (!result.success) {
     if (result.error.issues[0]?.path[0] === 'out') throw new CliExit(EXIT_USAGE, t(lang, 'export', 'errOutNotXlsx'));
+    if (result.error.issues[0]?.path[0] === 'iatiCsv') throw new CliExit(EXIT_USAGE, t(lang, 'framework', 'errIatiCsv'));
     throw optionError(lang, result.error, { asOf: 'as-of' });
   }
   return result.data;
@@ -65,11 +76,15 @@ export async function runExport(argv: readonly string[], io: CliIO): Promise<num
 
 async function exportCommand(opts: ExportCliOptions, io: CliIO): Promise<number> {
   const lang = opts.lang;
-  // Refuse before reading anything: the export must never replace its input.
-  if (path.resolve(opts.out) === path.resolve(opts.file)) throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errSameFile'));
+  // Refuse before reading anything: the export must never replace its input (whatever the spelling).
+  await checkOutputPath(opts.out, opts.file, lang);
+  if (opts.iatiCsv !== undefined) await checkOutputPath(opts.iatiCsv, opts.file, lang);
 
   const wb = await loadWorkbookFile(opts.file, lang);
-  const { sheets, check, rollup, hasContent } = exportWorkbook(wb.grid, {
+  // What the pane saved in the workbook (mappings, status words, roll-up map) counts as in the pane's export.
+  const { sheets, check, rollup, frameworks, hasContent } = exportWorkbook(applyMappings(wb.grid, wb.settings.columnMappings), {
+    vocabulary: wb.settings.extraStatusWords,
+    map: wb.settings.rollupMap,
     asOf: opts.asOf,
     sourceFile: path.basename(opts.file),
     generatedAt: io.today(),
@@ -79,36 +94,38 @@ async function exportCommand(opts: ExportCliOptions, io: CliIO): Promise<number>
   // Neither a plan nor record sheets: an empty export would only mislead a donor.
   if (!hasContent) throw new CliExit(EXIT_NO_TABLE, t(lang, 'cli', 'errNoTable', { file: opts.file }));
   // Everything is built in memory first: a failure leaves no half-written export behind.
-  const { bytes } = writeXlsx(null, sheets);
+  const { bytes, findings: written } = writeXlsx(null, sheets);
   const csvDir = opts.csv;
-  const csv = csvDir !== undefined ? csvFiles(sheets) : [];
+  // The CSV set goes first, completely or not at all; if the workbook then fails, the set is taken back.
+  let csvSet: { commit(): Promise<void>; rollback(): Promise<void> } | null = null;
+  let csvCount = 0;
   if (csvDir !== undefined) {
-    for (const f of csv) {
-      if (path.resolve(csvDir, f.name) === path.resolve(opts.file)) throw new CliExit(EXIT_USAGE, t(lang, 'cli', 'errSameFile'));
-    }
+    const encoder = new TextEncoder();
+    const csv = csvFiles(sheets).map((f) => ({ name: f.name, bytes: encoder.encode(f.text) }));
+    csvCount = csv.length;
+    for (const f of csv) await checkOutputPath(path.join(csvDir, f.name), opts.file, lang);
     try {
-      await fs.mkdir(csvDir, { recursive: true });
+      csvSet = await writeFileSetAtomic(csvDir, csv, (target) => checkOutputPath(target, opts.file, lang));
     } catch (e) {
+      if (e instanceof CliExit) throw e;
       throw new CliExit(EXIT_INPUT, t(lang, 'export', 'errCsvDir', { dir: csvDir, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
     }
   }
-
-  await writeOutputFile(opts.out, opts.file, bytes, lang);
-  const actions = check.tables.reduce((n, tb) => n + tb.actions.length, 0);
-  const findings = exportFindings({ check, rollup }).length;
-  io.out(t(lang, 'export', 'wrote', { file: opts.out, sheets: sheets.length, actions, findings }));
-
-  if (csvDir !== undefined) {
-    const encoder = new TextEncoder();
-    for (const f of csv) {
-      const file = path.join(csvDir, f.name);
-      try {
-        await writeFileAtomic(file, encoder.encode(f.text));
-      } catch (e) {
-        throw new CliExit(EXIT_INPUT, t(lang, 'cli', 'errWrite', { file, detail: (e as Error).message }));
-      }
-    }
-    io.out(t(lang, 'export', 'wroteCsv', { count: csv.length, dir: csvDir }));
+  try {
+    await writeOutputFile(opts.out, opts.file, bytes, lang);
+  } catch (e) {
+    await csvSet?.rollback();
+    throw e;
   }
+  await csvSet?.commit();
+  if (opts.iatiCsv !== undefined) {
+    await writeOutputFile(opts.iatiCsv, opts.file, new TextEncoder().encode(iatiResultsCsv(frameworks)), lang);
+  }
+  reportWriteFindings(io, lang, written);
+  const actions = check.tables.reduce((n, tb) => n + tb.actions.length, 0);
+  const findings = exportFindings({ check, rollup, frameworks }).length;
+  io.out(t(lang, 'export', 'wrote', { file: opts.out, sheets: sheets.length, actions, findings }));
+  if (csvDir !== undefined) io.out(t(lang, 'export', 'wroteCsv', { count: csvCount, dir: csvDir }));
+  if (opts.iatiCsv !== undefined) io.out(t(lang, 'framework', 'wroteIati', { file: opts.iatiCsv, rows: iatiResultRows(frameworks).length }));
   return EXIT_OK;
 }

@@ -2,7 +2,7 @@
 import { isoFromLocalDate } from '../core/dates';
 import { catalogue } from '../core/i18n';
 import { runCheck } from './check';
-import { CliExit, EXIT_OK, EXIT_USAGE, guessLang, type CliIO } from './common';
+import { CliExit, endQuietlyOnBrokenPipe, EXIT_OK, EXIT_USAGE, guessLang, type CliIO } from './common';
 
 export { guessLang };
 
@@ -16,6 +16,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 };
 
 export function nodeIO(): CliIO {
+  endQuietlyOnBrokenPipe(process.stdout);
+  endQuietlyOnBrokenPipe(process.stderr);
   return {
     out: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
     err: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),

@@ -20,6 +20,7 @@ import {
   readJsonFile,
   withHelp,
   writeOutputFile,
+  reportWriteFindings,
   type CliIO,
 } from './common';
 
@@ -166,8 +167,10 @@ export async function runRollup(argv: readonly string[], io: CliIO): Promise<num
 
 async function rollupCommand(opts: RollupCliOptions, io: CliIO): Promise<number> {
   const lang = opts.lang;
-  const map = opts.map ? await loadRollupMap(opts.map, lang) : undefined;
+  const fileMap = opts.map ? await loadRollupMap(opts.map, lang) : undefined;
   const wb = await loadWorkbookFile(opts.file, lang);
+  // --map wins; else the roll-up map the pane saved in the workbook.
+  const map = fileMap ?? wb.settings.rollupMap;
   if (map) {
     // A sheet the map names must exist: that is a usage mistake, not a finding.
     for (const m of [map.coverage, map.serviceLevels, map.providerPerformance]) {
@@ -177,8 +180,9 @@ async function rollupCommand(opts: RollupCliOptions, io: CliIO): Promise<number>
   const result = rollupWorkbook(wb.grid, { threshold: opts.threshold, map, lang });
   const found = Boolean(result.coverage || result.serviceLevels || result.providerPerformance);
   if (opts.out && found) {
-    const { bytes } = writeXlsx(wb.bytes, rollupSheets(result, lang));
+    const { bytes, findings: written } = writeXlsx(wb.bytes, rollupSheets(result, lang));
     await writeOutputFile(opts.out, opts.file, bytes, lang);
+    reportWriteFindings(io, lang, written);
   }
   io.out(opts.format === 'json' ? JSON.stringify(rollupJson(opts.file, result, lang), null, 2) : rollupText(opts.file, result, lang));
   if (opts.out && found && opts.format === 'text') io.out(t(lang, 'cli', 'wrote', { file: opts.out }));

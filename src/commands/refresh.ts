@@ -1,15 +1,15 @@
 // "Refresh status" / "Actualizar estado": re-checks the workbook as of today, rewrites the
-// Seguimiento sheet and the overdue highlights, without opening the pane. Always completes the
-// ribbon event, also on failure, after writing the error on the Seguimiento sheet's status line.
+// Seguimiento sheet and the overdue highlights, without opening the pane — the same workflow the pane
+// runs (src/workflow/refresh.ts). Always completes the ribbon event, also on failure, after writing
+// the error on the Seguimiento sheet's status line.
 import type { WorkbookGrid } from '../core/grid';
-import { checkWorkbook, type CheckOptions } from '../core/check';
+import type { CheckOptions } from '../core/check';
 import { parseLang, t, type Lang } from '../core/i18n';
 import type { CheckResult } from '../core/model';
 import type { OutputSheet } from '../core/output';
-import { seguimientoSheet } from '../core/seguimiento';
+import { parseSettings } from '../core/workbook-state';
 import type { WrittenSheet } from '../hosts/host';
-import { applyMappings } from '../taskpane/mapping';
-import { parseSettings } from '../taskpane/settings';
+import { coreCheckEngine, refreshStatus as refreshWorkbook } from '../workflow/refresh';
 
 /** The FunctionName of the ExecuteFunction button in manifest.xml. */
 export const REFRESH_ACTION = 'refreshStatus';
@@ -54,8 +54,10 @@ function errorDetail(e: unknown): string {
 }
 
 export async function refreshStatus(deps: RefreshDeps, event: CompletableEvent): Promise<RefreshOutcome> {
-  const check = deps.check ?? checkWorkbook;
-  const build = deps.buildSheet ?? seguimientoSheet;
+  const engine = {
+    check: deps.check ?? coreCheckEngine.check,
+    seguimiento: deps.buildSheet ?? coreCheckEngine.seguimiento,
+  };
   let lang: Lang = parseLang(deps.displayLanguage) ?? 'es';
   try {
     // Settings are optional: unreadable ones mean the defaults, as in the pane.
@@ -63,11 +65,8 @@ export async function refreshStatus(deps: RefreshDeps, event: CompletableEvent):
     const { settings } = parseSettings(raw);
     if (settings.language) lang = settings.language;
     deps.host.lang = lang;
-    const grid = applyMappings(await deps.host.read(), settings.columnMappings);
-    const result = check(grid, { asOf: deps.today(), vocabulary: settings.extraStatusWords, lang });
-    const [written] = await deps.host.writeSheets([build(result, lang)]);
-    await deps.host.highlightOverdue(result);
-    return { ok: true, sheet: written?.name ?? t(lang, 'seguimiento', 'sheetName'), actions: result.summary.actions, overdue: result.summary.overdue };
+    const { result, written } = await refreshWorkbook(deps.host, engine, settings, deps.today(), lang, { highlight: true });
+    return { ok: true, sheet: written[0]?.name ?? t(lang, 'seguimiento', 'sheetName'), actions: result.summary.actions, overdue: result.summary.overdue };
   } catch (e) {
     const message = t(lang, 'pane', 'officeRefreshFailed', { detail: errorDetail(e) });
     try {

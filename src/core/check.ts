@@ -1,17 +1,21 @@
 // Entry point of the engine for improvement plans: recognise tables, validate, flag overdue.
+import type { AsOfSource } from './as-of';
 import { withTextCaches } from './caches';
+import { insideCalendar, sheetCalendar, trackCalendars, type DraftCalendar } from './calendar';
 import { daysBetween, yearOf } from './dates';
 import { parseDeadline, type DeadlineOptions } from './deadline';
 import { finding, type Finding, type FindingCode, type FindingParams, type Severity } from './findings';
-import { a1, columnLetter, rangeA1, type WorkbookGrid } from './grid';
+import { a1, columnLetter, isErrorCell, rangeA1, type WorkbookGrid } from './grid';
 import type { Header } from './header';
 import type { Lang } from './i18n';
 import { LAYOUTS } from './layouts';
 import type { DraftAction } from './layouts/types';
 import { emptyStatusCounts, type Action, type Block, type CheckResult, type Role, type SecondaryColumn, type TableResult } from './model';
+import { findFrameworks, type FrameworkLayout } from './framework/recognise';
 import { findRegions } from './regions';
 import type { Region } from './rows';
 import { SheetView } from './sheet-view';
+import { groupKey } from './vocab/bands';
 import { StatusMatcher, type StatusVocabulary } from './vocab/status';
 
 export interface CheckOptions {
@@ -21,6 +25,8 @@ export interface CheckOptions {
   readonly sheet?: string;
   /** Extra status words on top of the built-in table. */
   readonly vocabulary?: StatusVocabulary;
+  /** Where asOf came from (src/core/as-of.ts resolveAsOf): a workbook date adds an info finding saying where. */
+  readonly asOfSource?: AsOfSource;
   /** Kept for callers; messages are rendered from findings' params in any language. */
   readonly lang?: Lang;
 }
@@ -48,14 +54,34 @@ function checkPass(wb: WorkbookGrid, opts: CheckOptions): CheckResult {
   };
   const tables: TableResult[] = [];
   const findings: Finding[] = [];
+  let frameworksFound = 0;
+  const calendarDrafts: DraftCalendar[] = [];
+  const src = opts.asOfSource;
+  if (src?.kind === 'workbook') {
+    findings.push(finding('as_of_from_workbook', 'info', { sheet: src.sheet, cell: src.cell }, { sheet: src.sheet ?? '', cell: src.cell ?? '', text: src.text ?? '', asOf: opts.asOf }));
+  }
   for (const sheet of wb.sheets) {
     // Our own sheets (Seguimiento…) look like plans: never read them back as one.
     if (sheet.createdByTablero) continue;
     if (opts.sheet !== undefined && sheet.name !== opts.sheet) continue;
     const view = new SheetView(sheet);
+    // A results framework is checked by src/core/framework: never read as a key-action table.
+    const frameworks = findFrameworks(view, wb.date1904);
+    frameworksFound += frameworks.length;
+    // A milestone calendar is read by src/core/calendar: never as a key-action table.
+    const calendar = sheetCalendar(view, wb.date1904);
+    if (calendar) calendarDrafts.push(calendar);
     let previousEnd = -1;
     for (const region of findRegions(view)) {
-      const table = readRegion(region, ctx, previousEnd);
+      if (calendar && insideCalendar(calendar, region.headers[0]?.rows[0] ?? region.start)) {
+        previousEnd = region.end;
+        continue;
+      }
+      if (frameworks.length && insideFramework(region, frameworks)) {
+        previousEnd = region.end;
+        continue;
+      }
+      const table = readRegion(frameworks.length ? clipAtFramework(region, frameworks) : region, ctx, previousEnd);
       previousEnd = region.end;
       if (!table.result.actions.length) continue;
       tables.push(table.result);
@@ -63,7 +89,8 @@ function checkPass(wb: WorkbookGrid, opts: CheckOptions): CheckResult {
       for (let i = 0; i < table.findings.length; i++) findings.push(table.findings[i] as Finding);
     }
   }
-  if (!tables.length) findings.push(finding('no_table', 'warning', { sheet: opts.sheet ?? null }));
+  // A workbook whose only table is a results framework was checked: it has nothing missing.
+  if (!tables.length && !frameworksFound && !calendarDrafts.length) findings.push(finding('no_table', 'warning', { sheet: opts.sheet ?? null }));
 
   const byStatus = emptyStatusCounts();
   let overdue = 0;
@@ -78,7 +105,26 @@ function checkPass(wb: WorkbookGrid, opts: CheckOptions): CheckResult {
       if (a.deadlineKind === 'continuous') continuous++;
     }
   }
-  return { asOf: opts.asOf, tables, findings, summary: { actions, overdue, continuous, byStatus } };
+  const summary = { actions, overdue, continuous, byStatus };
+  const base: CheckResult = src ? { asOf: opts.asOf, asOfSource: src, tables, findings, summary } : { asOf: opts.asOf, tables, findings, summary };
+  const { calendars, removed } = trackCalendars(calendarDrafts, wb, opts);
+  return calendars.length || removed.length ? { ...base, calendars, milestonesRemoved: removed } : base;
+}
+
+/** A key-action table ends where a results framework below it starts. */
+function clipAtFramework(region: Region, frameworks: readonly FrameworkLayout[]): Region {
+  let end = region.end;
+  for (const f of frameworks) {
+    const start = f.headerRows[0] ?? f.firstRow;
+    if (start > region.start && start <= end) end = start - 1;
+  }
+  return end === region.end ? region : { ...region, end };
+}
+
+/** The region's header sits inside a results framework (its header rows or indicator rows). */
+function insideFramework(region: Region, frameworks: readonly FrameworkLayout[]): boolean {
+  const top = region.headers[0]?.rows[0] ?? region.start;
+  return frameworks.some((f) => top >= (f.headerRows[0] ?? f.firstRow) && top <= f.lastRow);
 }
 
 function bestLayout(region: Region) {
@@ -108,8 +154,23 @@ function readRegion(region: Region, ctx: Context, previousEnd: number): { result
   // them, and an unoptimised for…of allocates an iterator result per action.
   const actions = new Array<Action>(reading.actions.length);
   const cols = tableColumns(header);
+  // A grouping column (Compromiso, Componente…) is often filled once per group, with the group's institution:
+  // a blank cell continues the group above, and so does a blank responsible cell within it.
+  const groupCol = header.primary.recommendation;
+  let group: string | null = null;
+  let groupResponsible: string | null = null;
   for (let i = 0; i < actions.length; i++) {
-    actions[i] = readAction(view, cols, reading.actions[i] as DraftAction, reading.blocks, ctx, found);
+    const draft = reading.actions[i] as DraftAction;
+    if (groupCol !== undefined) {
+      const g = view.text(draft.row, groupCol);
+      if (g) {
+        group = groupKey(g);
+        groupResponsible = null;
+      }
+    }
+    const a = readAction(view, cols, draft, reading.blocks, ctx, found, group, groupResponsible);
+    if (groupCol !== undefined && a.responsible) groupResponsible = a.responsible;
+    actions[i] = a;
   }
   for (const f of numberingFindings(view.name, actions, reading.blocks, header)) placed.push({ ...where(f), f });
   placed.sort((a, b) => a.row - b.row || a.col - b.col);
@@ -143,7 +204,7 @@ function readRegion(region: Region, ctx: Context, previousEnd: number): { result
     result: {
       sheet: view.name,
       layout: layout?.id ?? 'none',
-      range: rangeA1(region.start, header.first, lastRow, header.last),
+      range: rangeA1(region.start, header.from, lastRow, header.to),
       columns,
       secondary,
       headerRows: region.headers.flatMap((h) => h.rows.map((r) => r + 1)),
@@ -247,6 +308,9 @@ function setCell(cells: Cells, role: Role, address: string): void {
     case 'comments':
       cells.comments = address;
       break;
+    case 'recommendation':
+      cells.recommendation = address;
+      break;
   }
 }
 
@@ -257,6 +321,8 @@ function readAction(
   blocks: readonly Block[],
   ctx: Context,
   out: ActionFindings,
+  group: string | null,
+  groupResponsible: string | null,
 ): Action {
   const r = draft.row;
   const row = r + 1;
@@ -273,7 +339,11 @@ function readAction(
   const deadline = parseDeadline(col.deadline !== undefined ? view.raw(r, col.deadline) : null, ctx.deadlineOptions);
   const statusText = col.status !== undefined ? view.text(r, col.status) : '';
   const status = ctx.statuses.match(statusText);
-  const responsible = (col.responsible !== undefined ? view.text(r, col.responsible) : '') || null;
+  // An Excel error (#N/A, #REF!) is not a status nor a name: it is a finding of its own. Texts start with '#' first.
+  const statusError = col.status !== undefined && statusText.charCodeAt(0) === 35 && isErrorCell(view.raw(r, col.status));
+  const responsibleText = col.responsible !== undefined ? view.text(r, col.responsible) : '';
+  const responsibleError = responsibleText.charCodeAt(0) === 35 && isErrorCell(view.raw(r, col.responsible as number));
+  const responsible = responsibleError ? null : responsibleText || groupResponsible;
   const done = status.status === 'completed' || status.status === 'not_applicable';
   const due = deadline.kind === 'date' || deadline.kind === 'period' ? deadline.date : null;
   const overdue = due !== null && !done && due < ctx.asOf;
@@ -294,15 +364,20 @@ function readAction(
   }
   if (col.status !== undefined) {
     if (status.status === 'missing') out.add('status', 'missing_status', 'warning', { actionId: id });
-    if (status.status === 'unknown') {
+    if (statusError) out.add('status', 'error_value', 'warning', { actionId: id, column: 'status', text: statusText });
+    else if (status.status === 'unknown') {
       out.add('status', 'unknown_status', 'warning', { actionId: id, text: statusText, suggestion: status.suggestion ?? '' });
     }
   }
-  if (col.responsible !== undefined && !responsible) out.add('responsible', 'missing_responsible', 'warning', { actionId: id });
+  if (responsibleError) out.add('responsible', 'error_value', 'warning', { actionId: id, column: 'responsible', text: responsibleText });
+  else if (col.responsible !== undefined && !responsible) out.add('responsible', 'missing_responsible', 'warning', { actionId: id });
 
   const block = draft.block;
+  // A block's band wins, then the grouping column, then the id's prefix ("3.2" → "3").
   const recommendation =
-    block !== null ? (blocks[block]?.recommendation ?? null) : draft.id && draft.id.includes('.') ? (draft.id.split('.')[0] ?? null) : null;
+    block !== null
+      ? (blocks[block]?.recommendation ?? null)
+      : (group ?? (draft.id && draft.id.includes('.') ? (draft.id.split('.')[0] ?? null) : null));
   const secondary = secondaryOf(view, r, table);
   return {
     id: draft.id,
@@ -357,9 +432,11 @@ function numberingFindings(sheet: string, actions: readonly Action[], blocks: re
       if (w) w.last = a;
       else wrong.set(a.block as number, { first: a, last: a });
     }
-    // One hash lookup: an id already seen leaves the set's size as it was.
+    // One hash lookup: an id already seen leaves the set's size as it was. A plain number restarts in each
+    // group ("N° hito" 1, 2… under every commitment): it repeats only within its recommendation.
+    const key = a.recommendation !== null && a.block === null && !id.includes('.') ? `${a.recommendation}\u0000${id}` : id;
     const before = seen.size;
-    if (seen.add(id).size === before) {
+    if (seen.add(key).size === before) {
       repeatedOrSkipped.push(finding('numbering', 'warning', { sheet, cell: cellOf(a), actionId: id }, { kind: 'duplicate', actionId: id }));
     }
     const gap = previous?.id && previous.block === a.block ? skipped(previous.id, id) : null;

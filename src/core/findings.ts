@@ -16,6 +16,8 @@ export const FINDING_CODES = [
   'missing_recommendation_header',
   'missing_responsible',
   'no_table',
+  'as_of_from_workbook',
+  'error_value',
   // roll-ups (indicator record sheets)
   'row_skipped_blank',
   'row_skipped_total',
@@ -28,6 +30,13 @@ export const FINDING_CODES = [
   'numerator_exceeds_total',
   'unknown_answer',
   'area_filled_down',
+  // results frameworks (targets against actuals)
+  'missing_actual',
+  'off_track_unexplained',
+  'final_target_mismatch',
+  'actual_differs_from_records',
+  // writing (what a written workbook could not hold as it was)
+  'text_truncated',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -19,6 +19,9 @@ export interface Header {
   readonly primary: Readonly<Partial<Record<Role, number>>>;
   readonly first: number;
   readonly last: number;
+  /** The header row's filled cells around the recognised ones (columns no role names included): the table's width. */
+  readonly from: number;
+  readonly to: number;
 }
 
 const DETAIL_ROLES: readonly Role[] = ['deadline', 'status', 'responsible'];
@@ -104,7 +107,15 @@ function buildHeader(view: SheetView, r: number): Header | null {
     if (primary[role] === undefined) primary[role] = c;
   }
   const cols = columns.map((x) => x.col);
-  return { rows: two ? [r, r + 1] : [r], columns, primary, first: Math.min(...cols), last: Math.max(...cols) };
+  const rows = two ? [r, r + 1] : [r];
+  const first = Math.min(...cols);
+  const last = Math.max(...cols);
+  const filled = (c: number) => rows.some((row) => view.text(row, c) !== '');
+  let from = first;
+  while (from > 0 && filled(from - 1)) from--;
+  let to = last;
+  while (to < view.width - 1 && filled(to + 1)) to++;
+  return { rows, columns, primary, first, last, from, to };
 }
 
 /** Two headers describe the same table when the action column and every role's column agree. */
@@ -136,8 +147,8 @@ export function findHeaders(view: SheetView): Header[] {
 function repeatedAt(view: SheetView, previous: Header | undefined, r: number): Header | null {
   const top = previous?.rows[0];
   if (!previous || top === undefined || !sameTexts(view, top, r) || !sameTexts(view, top + 1, r + 1)) return null;
-  const { columns, primary, first, last } = previous;
-  return { rows: previous.rows.length > 1 ? [r, r + 1] : [r], columns, primary, first, last };
+  const { columns, primary, first, last, from, to } = previous;
+  return { rows: previous.rows.length > 1 ? [r, r + 1] : [r], columns, primary, first, last, from, to };
 }
 
 function sameTexts(view: SheetView, a: number, b: number): boolean {

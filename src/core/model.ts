@@ -1,9 +1,12 @@
 // What the check of an improvement plan returns: tables, actions, findings, summary.
+import type { AsOfSource } from './as-of';
+import type { CalendarResult, RemovedMilestone } from './calendar/types';
 import type { Finding } from './findings';
 
 /** Column roles a key-action table can have. */
-export type Role = 'id' | 'action' | 'deadline' | 'responsible' | 'status' | 'comments';
-export const ROLES: readonly Role[] = ['id', 'action', 'deadline', 'responsible', 'status', 'comments'];
+/** `recommendation`: a grouping column (Compromiso, Componente, Eje, Recommendation…) whose number or text groups the actions. */
+export type Role = 'id' | 'action' | 'deadline' | 'responsible' | 'status' | 'comments' | 'recommendation';
+export const ROLES: readonly Role[] = ['id', 'action', 'deadline', 'responsible', 'status', 'comments', 'recommendation'];
 
 export type DeadlineKind = 'date' | 'period' | 'continuous' | 'missing' | 'invalid';
 
@@ -81,9 +84,15 @@ export interface CheckSummary {
 
 export interface CheckResult {
   readonly asOf: string;
+  /** Where the as-of date came from (hosts say so); absent when the caller did not tell. */
+  readonly asOfSource?: AsOfSource;
   readonly tables: readonly TableResult[];
   readonly findings: readonly Finding[];
   readonly summary: CheckSummary;
+  /** Milestone calendars (src/core/calendar), when the workbook holds any. */
+  readonly calendars?: readonly CalendarResult[];
+  /** Rows of Tablero's milestone tracking sheet whose milestone left every calendar (kept, marked as removed). */
+  readonly milestonesRemoved?: readonly RemovedMilestone[];
 }
 
 export function emptyStatusCounts(): StatusCounts {

@@ -19,6 +19,8 @@ export interface OutputColumn {
   readonly fill?: Fill;
   /** Fills by value, highest threshold first: the first band whose atLeast ≤ value wins. */
   readonly bands?: readonly { readonly atLeast: number; readonly fill: Fill }[];
+  /** A drop-down list of these words on the column's data cells (other words are warned about, not refused). */
+  readonly choices?: readonly string[];
 }
 
 export interface OutputTable {

@@ -1,7 +1,7 @@
 // What each row inside a table region is: blank, header, band, note, a lone text cell, or an action.
 import type { Header } from './header';
 import type { SheetView } from './sheet-view';
-import { isNotAnAction, isResponseLabel, recommendationNumber, splitLeadingId } from './vocab/bands';
+import { isNotAnAction, isResponseLabel, recommendationBand, responseDetail, splitLeadingId } from './vocab/bands';
 
 export type RowKind =
   | { readonly kind: 'blank' }
@@ -9,7 +9,14 @@ export type RowKind =
   | { readonly kind: 'continuation' }
   | { readonly kind: 'note' }
   /** A row holding one text across the table (merged, or repeated in every cell). */
-  | { readonly kind: 'band'; readonly text: string; readonly recommendation: string | null; readonly response: boolean }
+  | {
+      readonly kind: 'band';
+      readonly text: string;
+      readonly recommendation: string | null;
+      readonly response: boolean;
+      /** The text after a recommendation or response label on the same line ("Recommendation 1: Strengthen…"), or ''. */
+      readonly detail: string;
+    }
   /** One text in one cell and nothing else: a band without merge information, or a bare action. */
   | { readonly kind: 'single'; readonly text: string; readonly id: string | null; readonly rest: string }
   | { readonly kind: 'action'; readonly id: string | null; readonly text: string };
@@ -51,12 +58,13 @@ export function classifyRow(view: SheetView, header: Header, r: number): RowKind
 
   if (same) {
     const text = first;
-    const recommendation = recommendationNumber(text);
+    const band = recommendationBand(text);
     // A recommendation band is never a response label too (they start with different words).
-    const response = recommendation === null && isResponseLabel(text);
-    if (recommendation || response) return { kind: 'band', text, recommendation, response };
+    const response = band === null && isResponseLabel(text);
+    if (band) return { kind: 'band', text, recommendation: band.number, response, detail: band.detail };
+    if (response) return { kind: 'band', text, recommendation: null, response, detail: responseDetail(text) };
     if (!LETTERS.test(text)) return NOTE; // separators such as "--"
-    if (count > 1 || spansColumns(view, header, r)) return { kind: 'band', text, recommendation: null, response: false };
+    if (count > 1 || spansColumns(view, header, r)) return { kind: 'band', text, recommendation: null, response: false, detail: '' };
     if (isNotAnAction(text)) return NOTE;
     const { id, rest } = splitLeadingId(text);
     return { kind: 'single', text, id, rest };

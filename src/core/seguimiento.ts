@@ -1,5 +1,6 @@
 // The "Seguimiento" sheet: every action with real dates, canonical status and overdue, plus findings.
 import { catalogue, findingMessage, fill, type Lang } from './i18n';
+import { findingLabel } from './i18n/wording';
 import type { CheckResult } from './model';
 import type { OutputSheet, OutputValue } from './output';
 
@@ -28,7 +29,7 @@ export function seguimientoSheet(result: CheckResult, lang: Lang, statusLine?: s
   }
   const findings: OutputValue[][] = result.findings.map((f) => [
     c.severity[f.severity],
-    f.code,
+    findingLabel(f.code, lang),
     f.sheet,
     f.cell,
     f.actionId,

@@ -2,6 +2,9 @@
 // Implemented by the Office host (Excel.run) and by the browser host (an in-memory .xlsx).
 import type { WorkbookHost } from './host';
 import type { CheckResult } from '../core/model';
+import type { DateConversion } from '../core/workbook-state';
+
+export type { DateConversion };
 
 export interface HostCapabilities {
   /** Worksheet custom properties (ExcelApi 1.12) to mark our sheets; else a hidden registry sheet. */
@@ -12,14 +15,6 @@ export interface HostCapabilities {
   readonly createWorkbook: boolean;
   /** Catalogue keys (section "pane") of notes to show for features that degrade on this host. */
   readonly notes: readonly string[];
-}
-
-/** A text deadline the user asked to convert into a real date. */
-export interface DateConversion {
-  readonly sheet: string;
-  readonly cell: string;
-  readonly originalText: string;
-  readonly iso: string;
 }
 
 export interface PaneHost extends WorkbookHost {

@@ -6,8 +6,7 @@ import { t } from '../core/i18n';
 import type { HostCapabilities, PaneHost } from '../hosts/pane-host';
 import { writeXlsx } from '../hosts/xlsx/write';
 import type { Engine } from './engine';
-import { applyMappings } from './mapping';
-import type { Settings } from './settings';
+import { applyMappings, type Settings } from '../core/workbook-state';
 import type { SaveFile } from './download';
 
 /** Written in the export's About sheet. */

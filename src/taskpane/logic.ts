@@ -5,7 +5,7 @@ import type { DateConversion } from '../hosts/pane-host';
 import { catalogue, type Lang } from '../core/i18n';
 import { columnIndex, columnLetter, parseRange, type WorkbookGrid } from '../core/grid';
 import { CANONICAL_STATUSES } from '../core/vocab/status';
-import { findConversionSheet, parseConversionRecord } from '../hosts/conversion-record';
+import { findConversionSheet, parseConversionRecord } from '../core/workbook-state';
 
 export interface OverdueItem {
   readonly sheet: string;

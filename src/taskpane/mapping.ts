@@ -1,36 +1,7 @@
-// Columns the user points at when no table is recognised. The mapping is applied to an in-memory
-// copy of the grid (the header cells get the words the engine knows); the user's cells never change.
-import type { Cell, SheetGrid, WorkbookGrid } from '../core/grid';
-import { cellAt, cellText, columnIndex, columnLetter, isBlank, sheetWidth } from '../core/grid';
-import { HEADER_SYNONYMS } from '../core/vocab/headers';
-import type { ColumnMapping } from './settings';
-
-export type MappedRole = keyof ColumnMapping['columns'];
-export const MAPPED_ROLES: readonly MappedRole[] = ['action', 'deadline', 'responsible', 'status', 'comments'];
-
-/** The grid as the engine should see it: mapped header rows carry canonical header words. */
-export function applyMappings(wb: WorkbookGrid, mappings: Readonly<Record<string, ColumnMapping>>): WorkbookGrid {
-  if (!Object.keys(mappings).length) return wb;
-  return {
-    ...wb,
-    sheets: wb.sheets.map((sheet) => {
-      const m = mappings[sheet.name];
-      if (!m || sheet.createdByTablero) return sheet;
-      const r = m.headerRow - 1;
-      const width = Math.max(sheetWidth(sheet), ...Object.values(m.columns).map((c) => columnIndex(c) + 1));
-      // Unmapped header cells are blanked so only the user's choice names a role.
-      const header: Cell[] = Array.from({ length: width }, () => null);
-      for (const role of MAPPED_ROLES) {
-        const col = m.columns[role];
-        if (col) header[columnIndex(col)] = HEADER_SYNONYMS[role][0] ?? role;
-      }
-      const rows = sheet.rows.map((row, i) => (i === r ? header : row));
-      while (rows.length <= r) rows.push([]);
-      rows[r] = header;
-      return { ...sheet, rows };
-    }),
-  };
-}
+// The pane's column mapper: which rows could hold headers, what each column is called, a first guess.
+// The mapping itself (schema, how it is applied to the grid) is src/core/workbook-state.
+import type { SheetGrid } from '../core/grid';
+import { cellAt, cellText, columnLetter, isBlank, sheetWidth } from '../core/grid';
 
 export interface RowOption {
   /** 1-based row. */
@@ -78,9 +49,4 @@ export function guessHeaderRow(sheet: SheetGrid): number | null {
     }
   }
   return bestCount >= 2 ? best : null;
-}
-
-/** A mapping is usable with an action column plus a deadline or a status column. */
-export function mappingUsable(columns: Partial<Record<MappedRole, string>>): boolean {
-  return !!columns.action && (!!columns.deadline || !!columns.status);
 }

@@ -10,7 +10,7 @@ import type { RecordKind, RollupResult, RollupRole, SourceInfo } from '../core/r
 import { AREA_LEVELS } from '../core/rollup/vocab';
 import { guessHeaderRow } from './mapping';
 import { sourceOf } from './rollups';
-import type { Settings } from './settings';
+import type { Settings } from '../core/workbook-state';
 
 /** The indicator roles of each kind, in the order the form shows them (the area levels come first). */
 export const KIND_ROLES: Readonly<Record<RecordKind, readonly RollupRole[]>> = {

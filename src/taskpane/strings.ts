@@ -1,6 +1,7 @@
 // Every string the pane shows comes from the catalogues (section "pane", plus status/severity/findings).
 import { createContext, useContext } from 'react';
-import { catalogue, findingMessage, t, type Catalogue, type Lang } from '../core/i18n';
+import { catalogue, fill, findingMessage, t, type Catalogue, type Lang } from '../core/i18n';
+import { formatDate } from '../core/i18n/format-date';
 import type { Finding } from '../core/findings';
 import type { StatusId } from '../core/model';
 
@@ -14,11 +15,36 @@ export interface Strings {
   finding(f: Finding): string;
   /** An ISO date as the user reads it (e.g. "15 sept 2011" / "Sep 15, 2011"). */
   date(iso: string): string;
+  /** A count with the thousands separator of the user's language ("5.000" / "5,000"). */
+  num(n: number): string;
 }
 
+/** Parameters that are counts: shown with thousands separators. Row numbers and ids are not. */
+const COUNT_PARAMS = new Set(['count', 'of', 'rows', 'samples', 'passed', 'days', 'shown', 'total', 'done', 'actions', 'overdue', 'findings']);
+
 export function makeStrings(lang: Lang): Strings {
-  const fn = ((key: PaneKey, params?: Params) => t(lang, 'pane', key, params)) as Strings;
+  const nf = new Intl.NumberFormat(numberLocale(lang), { maximumFractionDigits: 0, useGrouping: true });
+  const num = (n: number): string => nf.format(n);
+  const counts = (params?: Params): Params | undefined => {
+    if (!params) return params;
+    const out: Record<string, string | number | null | undefined> = { ...params };
+    for (const k of Object.keys(out)) {
+      const v = out[k];
+      if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) >= 1000 && COUNT_PARAMS.has(k)) out[k] = num(v);
+    }
+    return out;
+  };
+  const fn = ((key: PaneKey, params?: Params) => {
+    if (!params) return t(lang, 'pane', key);
+    // Plural forms pick their word by the raw number first; then counts get their separators.
+    const template = String(catalogue(lang).pane[key] ?? key).replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, other: string) => {
+      const v = params[name];
+      return v === undefined || v === null ? whole : Number(v) === 1 ? one : other;
+    });
+    return fill(template, counts(params));
+  }) as Strings;
   Object.assign(fn, {
+    num,
     lang,
     status: (id: StatusId) => catalogue(lang).status[id],
     finding: (f: Finding) => findingMessage(f, lang),
@@ -27,12 +53,13 @@ export function makeStrings(lang: Lang): Strings {
   return fn;
 }
 
-export function formatDate(iso: string, lang: Lang): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(lang === 'es' ? 'es-EC' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d);
+/** Spanish groups thousands with a dot from 1.000 on (es-EC's default leaves 4-digit numbers bare). */
+function numberLocale(lang: Lang): string {
+  return lang === 'es' ? 'es-EC' : 'en-GB';
 }
+
+// One formatter for the pane and the findings' messages (src/core/i18n/format-date.ts).
+export { formatDate };
 
 export const StringsContext = createContext<Strings>(makeStrings('es'));
 

@@ -211,7 +211,7 @@ describe('tablero export in Spanish', () => {
     expect(wb.sheets.map((s) => s.name)).toEqual(['Acerca de', 'Acciones clave', 'Resumen', 'Hallazgos']);
     const actions = records(sheetOf(wb, 'Acciones clave'));
     expect(actions.headers.slice(7, 11)).toEqual(['Plazo', 'Estado', 'Atrasada', 'Días de atraso']);
-    expect(tally(actions.rows.map((x) => x['Estado'] ?? null))).toEqual({ Completada: 5, Iniciada: 19, 'No iniciada': 11, 'En blanco': 1 });
+    expect(tally(actions.rows.map((x) => x['Estado'] ?? null))).toEqual({ Completada: 5, 'En curso': 19, 'Sin iniciar': 11, 'Sin estado': 1 });
     expect(tally(actions.rows.map((x) => x['Atrasada'] ?? null))).toEqual({ Sí: 20, No: 16 });
     expect(actions.rows.find((x) => x['N° de acción'] === '12.4')?.['Plazo']).toBe('Continuo');
     const summary = records(sheetOf(wb, 'Resumen'));
@@ -219,10 +219,10 @@ describe('tablero export in Spanish', () => {
       'Recomendación N°': 'Total',
       Acciones: 36,
       Completada: 5,
-      Iniciada: 19,
-      'No iniciada': 11,
+      'En curso': 19,
+      'Sin iniciar': 11,
       'Ya no aplica': 0,
-      'En blanco': 1,
+      'Sin estado': 1,
       Desconocido: 0,
       '% completadas': 5 / 36,
       Atrasadas: 20,
@@ -274,11 +274,11 @@ describe('tablero export --csv', () => {
       'Recomendación N°,Recomendación,Respuesta de la gestión,N° de acción,Acción clave,Responsable/s,Organización líder,Plazo,Estado,Atrasada,Días de atraso,Último comentario,Origen',
     );
     expect(lines[1]).toBe(`,,,1,'+1+1,"PNUD, UNICEF",PNUD,2024-03-31,Completada,No,,"'=HYPERLINK(""http://x"",""y"")",Plan!A4`);
-    expect(lines[2]).toBe(`,,,2,"Taller ""único"" de cierre",'@SUM(A1),'@SUM,2024-06-30,Iniciada,Sí,1,'-2+3,Plan!A5`);
+    expect(lines[2]).toBe(`,,,2,"Taller ""único"" de cierre",'@SUM(A1),'@SUM,2024-06-30,En curso,Sí,1,'-2+3,Plan!A5`);
     // The engine trims cell text, so the tab and CR go; what follows is still neutralised.
     // (Tab- and CR-led text reaching toCsv is covered in tests/core/export-csv.test.ts.)
-    expect(lines[3]).toBe(`,,,3,"Informe\nfinal",MIDUVI,MIDUVI,2024-12-31,No iniciada,No,,'=1+1,Plan!A6`);
-    expect(lines[4]).toBe(`,,,4,Revisión,SENAGUA,SENAGUA,Continuo,Iniciada,No,,'=2+2,Plan!A7`);
+    expect(lines[3]).toBe(`,,,3,"Informe\nfinal",MIDUVI,MIDUVI,2024-12-31,Sin iniciar,No,,'=1+1,Plan!A6`);
+    expect(lines[4]).toBe(`,,,4,Revisión,SENAGUA,SENAGUA,Continuo,En curso,No,,'=2+2,Plan!A7`);
     expect(lines[5]).toBe('');
     expect(lines).toHaveLength(6);
   });

@@ -177,7 +177,6 @@ describe('tablero rollup on messy sheets', () => {
       ['warning', 'no_record_sheet', null],
       ['warning', 'no_record_sheet', null],
       ['warning', 'unreadable_number', 'E5'],
-      ['info', 'row_skipped_blank', 'A6'],
       ['info', 'row_skipped_total', 'A8'],
       ['info', 'row_skipped_total', 'A9'],
       ['info', 'number_as_text', 'D4'],

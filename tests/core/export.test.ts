@@ -172,7 +172,7 @@ describe('Ecuador fixture as of 2011-09-15, in English', () => {
     expect(f.rows).toHaveLength(ecuadorCheck.findings.length);
     expect(tally(column(f, 'Code'))['overdue']).toBe(20);
     const first = f.rows.find((r) => r[0] === 'overdue' && r[3] === '1.2');
-    expect(first).toEqual(['overdue', 'warning', "'Plan de Mejora'!B15", '1.2', 'Action 1.2 overdue: due 2011-08-24, 22 days late (status: In progress).']);
+    expect(first).toEqual(['overdue', 'warning', "'Plan de Mejora'!B15", '1.2', 'Action 1.2 overdue: due 24 Aug 2011, 22 days late (status: In progress).']);
   });
 
   it('widths fit the content, between 6 and 60 characters', () => {
@@ -212,17 +212,17 @@ describe('Ecuador fixture in Spanish', () => {
       'Origen',
     ]);
     expect(actions.rows).toHaveLength(36);
-    expect(tally(column(actions, 'Estado'))).toEqual({ Completada: 5, Iniciada: 19, 'No iniciada': 11, 'En blanco': 1 });
+    expect(tally(column(actions, 'Estado'))).toEqual({ Completada: 5, 'En curso': 19, 'Sin iniciar': 11, 'Sin estado': 1 });
     expect(tally(column(actions, 'Atrasada'))).toEqual({ Sí: 20, No: 16 });
     expect(byId(actions, '11.1')[7]).toBe('Continuo');
     expect(summary.columns.map((c) => c.header)).toEqual([
       'Recomendación N°',
       'Acciones',
       'Completada',
-      'Iniciada',
-      'No iniciada',
+      'En curso',
+      'Sin iniciar',
       'Ya no aplica',
-      'En blanco',
+      'Sin estado',
       'Desconocido',
       '% completadas',
       'Atrasadas',
@@ -240,17 +240,17 @@ describe('Ecuador fixture in Spanish', () => {
       'Número de hallazgos',
     ]);
     const f = tableOf(sheets, EXPORT_TABLES.findings);
-    expect(f.rows.find((r) => r[0] === 'overdue' && r[3] === '1.2')?.slice(1, 3)).toEqual(['advertencia', "'Plan de Mejora'!B15"]);
+    expect(f.rows.find((r) => r[0] === 'vencida' && r[3] === '1.2')?.slice(1, 3)).toEqual(['advertencia', "'Plan de Mejora'!B15"]);
   });
 });
 
 describe('tracking vocabulary', () => {
   it.each<[StatusId, string, string]>([
     ['completed', 'Completed', 'Completada'],
-    ['in_progress', 'Initiated', 'Iniciada'],
-    ['not_started', 'Not initiated', 'No iniciada'],
+    ['in_progress', 'Initiated', 'En curso'],
+    ['not_started', 'Not initiated', 'Sin iniciar'],
     ['not_applicable', 'No longer applicable', 'Ya no aplica'],
-    ['missing', 'Blank', 'En blanco'],
+    ['missing', 'Blank', 'Sin estado'],
     ['unknown', 'Unknown', 'Desconocido'],
   ])('%s → %s / %s', (status, en, es) => {
     expect(trackingStatus(status, 'en')).toBe(en);
@@ -463,7 +463,7 @@ describe('Honduras fixture: the roll-ups go to the Indicators sheet', () => {
     expect(municipal.filter((r) => (r[5] as number) >= 0.8)).toHaveLength(18);
     // The plan part is empty but present, and the missing plan is a finding.
     expect(tableOf(sheets, EXPORT_TABLES.actions).rows).toEqual([]);
-    expect(column(tableOf(sheets, EXPORT_TABLES.findings), x.colCode)).toEqual(['no_table']);
+    expect(column(tableOf(sheets, EXPORT_TABLES.findings), x.colCode)).toEqual([lang === 'es' ? 'sin tabla' : 'no_table']);
   });
 });
 

@@ -119,13 +119,12 @@ describe('rows that are not records', () => {
   ];
   const r = rollupWorkbook(book(sheet('Comunidades', rows)), { lang: 'es' });
 
-  it('skips blank, subtotal and total rows and says so', () => {
+  it('skips blank, subtotal and total rows; totals are findings, blank rows only counted', () => {
     const c = r.coverage!;
     expect(c.total.households).toBe(220);
     expect(c.total.counts.water).toEqual({ numerator: 170, denominator: 220 });
     expect(c.source).toMatchObject({ records: 5, skippedBlank: 1, skippedTotal: 4, firstRow: 2, lastRow: 11 });
     expect(brief(r.findings, ['row_skipped_blank', 'row_skipped_total'])).toEqual([
-      ['row_skipped_blank', 'info', 'A4'],
       ['row_skipped_total', 'info', 'A6'],
       ['row_skipped_total', 'info', 'A9'],
       ['row_skipped_total', 'info', 'A10'],
@@ -162,8 +161,8 @@ describe('rows that are not records', () => {
       ['Beta/', 1],
     ]);
     expect(grouped.findings.filter((f) => f.code === 'area_filled_down').map((f) => [f.cell, findingMessage(f, 'en')])).toEqual([
-      ['A3', 'Column "Departamento": 2 blank cell(s) read as the area of the row above (merged cells, or the name typed once per block).'],
-      ['B3', 'Column "Municipio": 1 blank cell(s) read as the area of the row above (merged cells, or the name typed once per block).'],
+      ['A3', 'Column "Departamento": 2 blank cells read as the area of the row above (merged cells, or the name typed once per block).'],
+      ['B3', 'Column "Municipio": 1 blank cell read as the area of the row above (merged cells, or the name typed once per block).'],
     ]);
   });
 
@@ -215,8 +214,8 @@ describe('numbers stored as text', () => {
     const byCode = (code: string) => r.findings.filter((f) => f.code === code).map((f) => findingMessage(f, 'en'));
     expect(byCode('unreadable_number')).toEqual(['Could not read "n/d" as a number (column "Viviendas"): cell skipped.', 'Could not read "#N/A" as a number (column "Viviendas con agua"): cell skipped.']);
     expect(byCode('number_as_text')).toEqual([
-      'Numbers typed as text in column "Viviendas": 2 cell(s); e.g. "1,234" read as 1234.',
-      'Numbers typed as text in column "Viviendas con agua": 1 cell(s); e.g. "1.000" read as 1000.',
+      'Numbers typed as text in column "Viviendas": 2 cells; e.g. "1,234" read as 1234.',
+      'Numbers typed as text in column "Viviendas con agua": 1 cell; e.g. "1.000" read as 1000.',
     ]);
   });
 });

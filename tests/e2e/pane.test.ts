@@ -7,14 +7,13 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { serve, build, buildIsStale } from '../../scripts/serve';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { unzipParts, readText, sheetPartPath } from '../../src/hosts/browser/ooxml';
-import { CF_MARKER } from '../../src/hosts/browser/rules';
+import { CF_MARKER } from '../../src/core/workbook-state';
 import { cellText, type SheetGrid } from '../../src/core/grid';
 
 const ROOT = path.join(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist');
 const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts');
-const FIXTURE = path.join(ROOT, '..', 'shared', 'fixtures', 'plan-de-mejora-agua-ecuador-2011.xlsx');
-const HONDURAS = path.join(ROOT, '..', 'shared', 'fixtures', 'monitoreo-ptps-honduras-2017.xlsx');
+import { ECUADOR_PLAN as FIXTURE, HONDURAS_MONITORING as HONDURAS } from '../fixtures';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const OVERDUE_IDS = ['1.2', '1.5', '1.7', '2.1', '2.2', '2.3', '3.1', '4.1', '4.2', '4.3', '5.1', '6.1', '8.2', '10.1', '11.2', '11.3', '11.4', '12.1', '12.2', '12.3'];

@@ -1,4 +1,4 @@
-import { conversionRecordSheet, findConversionSheet, parseConversionRecord } from '../../src/hosts/conversion-record';
+import { conversionRecordSheet, findConversionSheet, parseConversionRecord } from '../../src/core/workbook-state';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { writeXlsx } from '../../src/hosts/xlsx/write';
 import type { DateConversion } from '../../src/hosts/pane-host';

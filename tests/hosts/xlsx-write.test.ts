@@ -162,12 +162,12 @@ describe('writeXlsx into the user\'s workbook', () => {
     expect(look('C6')).toEqual({ format: '0.0%', bold: false, fill: FILL_RGB.green });
     expect(look('C7')).toEqual({ format: '0.0%', bold: false, fill: FILL_RGB.yellow });
     expect(look('C8')).toEqual({ format: '0.0%', bold: false, fill: FILL_RGB.red });
-    expect(look('D6')).toEqual({ format: 'builtin 1', bold: false, fill: null });
-    expect(look('E6')).toEqual({ format: 'builtin 2', bold: false, fill: FILL_RGB.grey });
-    expect(look('E7')).toEqual({ format: 'builtin 2', bold: false, fill: FILL_RGB.grey }); // an empty cell still shows the column fill
+    expect(look('D6')).toEqual({ format: 'builtin 3', bold: false, fill: null });
+    expect(look('E6')).toEqual({ format: 'builtin 4', bold: false, fill: FILL_RGB.grey });
+    expect(look('E7')).toEqual({ format: 'builtin 4', bold: false, fill: FILL_RGB.grey }); // an empty cell still shows the column fill
     expect(look('A9')).toEqual({ format: 'General', bold: true, fill: null });
     expect(look('C9')).toEqual({ format: '0.0%', bold: true, fill: FILL_RGB.yellow });
-    expect(look('D9')).toEqual({ format: 'builtin 1', bold: true, fill: null });
+    expect(look('D9')).toEqual({ format: 'builtin 3', bold: true, fill: null });
     // the reader sees the date format as a date and the others as numbers
     const dateStyles = parseDateStyles(styles);
     const styleOf = (ref: string) => Number(new RegExp(`<c r="${ref}"(?: s="(\\d+)")?`).exec(sheet)?.[1] ?? 0);

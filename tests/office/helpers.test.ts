@@ -10,10 +10,10 @@ import { charsToPoints, layoutSheet, textValue, writeValue } from '../../src/hos
 import { parseAreas } from '../../src/hosts/office/read';
 import { MARK_KEY, REGISTRY_SIGNATURE, isRegistryName, markValue, parseMark, parseRegistry, registryValues } from '../../src/hosts/office/registry';
 import { detectFeatures, featureNotes, MIN_EXCEL_API } from '../../src/hosts/office/requirements';
-import { groupAreas, inlineSource, isOurFormula, listSourceAddress, MAX_APPLIES_TO, parseSettingsXml, SETTINGS_NAMESPACE, settingsXml } from '../../src/hosts/office/pane-ops';
-import { SETTINGS_NAMESPACE as BROWSER_SETTINGS_NAMESPACE, writeSettingsPart } from '../../src/hosts/browser/settings-part';
+import { groupAreas, inlineSource, isOurFormula, listSourceAddress, MAX_APPLIES_TO } from '../../src/hosts/office/pane-ops';
+import { writeSettingsPart } from '../../src/hosts/browser/settings-part';
 import { uniqueTableName } from '../../src/hosts/office/write';
-import { CF_MARKER } from '../../src/hosts/browser/rules';
+import { CF_MARKER, parseSettingsXml, settingsXml } from '../../src/core/workbook-state';
 
 describe('toCell: Excel values + number formats → engine cells', () => {
   it.each([
@@ -169,15 +169,16 @@ describe('sheet layout', () => {
       { row: 6, col: 2, rowCount: 2, colCount: 1, format: 'yyyy-mm-dd' },
     ]);
     expect(layout.bands.map((b) => [b.row, b.col, b.rowCount, b.formula, b.color])).toEqual([
-      [6, 1, 1, '=AND(ISNUMBER(B7),B7>=0.8)', '#C6EFCE'],
-      [6, 1, 1, '=AND(ISNUMBER(B7),B7>=0,B7<0.8)', '#FFC7CE'],
+      // The total row is coloured by its value too, as in the .xlsx writer.
+      [6, 1, 2, '=AND(ISNUMBER(B7),B7>=0.8)', '#C6EFCE'],
+      [6, 1, 2, '=AND(ISNUMBER(B7),B7>=0,B7<0.8)', '#FFC7CE'],
     ]);
     expect(layout.freezeRows).toBe(6);
     expect(layout.statusRow).toBe(3);
     expect(layout.widths).toEqual([
-      { col: 0, points: charsToPoints(11) },
-      { col: 1, points: charsToPoints(12) },
-      { col: 2, points: charsToPoints(12) },
+      { col: 0, points: charsToPoints(14) }, // "Municipio" and room for the filter button, plus 2
+      { col: 1, points: charsToPoints(12) }, // as given
+      { col: 2, points: charsToPoints(12) }, // a date, plus 2
     ]);
   });
 });
@@ -204,7 +205,8 @@ describe('marks and the registry', () => {
     expect(uniqueTableName('Tablero_Acciones', taken)).toBe('Tablero_Acciones_2');
     expect(uniqueTableName('Tablero_Acciones', taken)).toBe('Tablero_Acciones_3');
     expect(uniqueTableName('2024 data', taken)).toBe('T_2024_data');
-    expect(uniqueTableName('A1', taken)).toBe('T_A1');
+    expect(uniqueTableName('A1', taken)).toBe('A1_');
+    expect(uniqueTableName('Cobertura María', taken)).toBe('Cobertura_Maria');
   });
 });
 
@@ -248,7 +250,6 @@ describe('small parsers', () => {
   it('keeps settings as JSON in the XML part, like the browser host', () => {
     const s = { version: 1, language: 'es', extraStatusWords: { completed: ['Listo <ok> & "fin"'] }, columnMappings: {} };
     const xml = settingsXml(s);
-    expect(SETTINGS_NAMESPACE).toBe(BROWSER_SETTINGS_NAMESPACE);
     expect(xml).toContain('<settings xmlns="urn:tablero:settings">');
     expect(parseSettingsXml(xml)).toEqual(s);
     expect(parseSettingsXml('<settings xmlns="urn:tablero:settings">not json</settings>')).toBe('not json');

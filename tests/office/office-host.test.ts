@@ -8,7 +8,7 @@ import { seguimientoSheet } from '../../src/core/seguimiento';
 import { OfficeHost, OfficeHostError } from '../../src/hosts/office';
 import { DEFAULT_BATCH_BUDGET } from '../../src/hosts/office/chunks';
 import { MARK_KEY, REGISTRY_SIGNATURE } from '../../src/hosts/office/registry';
-import { cellAreas, statusCells } from '../../src/hosts/browser/rules';
+import { cellAreas, statusCells } from '../../src/core/workbook-state';
 import { hasConversionRecord } from '../../src/taskpane/logic';
 import { FAKE_PAYLOAD_LIMIT, FakeWorkbook } from './fake-excel';
 import { bigPlan, ECUADOR, fakeFromGrid, normalise, xlsxGrid } from './workbooks';

@@ -1,7 +1,6 @@
 // The browser host on the real Ecuador plan: what it writes into the workbook's XML, and that the
 // user's cells never change unless the user asked for that exact change.
 import * as fs from 'fs';
-import * as path from 'path';
 import { BrowserHost } from '../../src/hosts/browser';
 import { readSettingsPart, SETTINGS_NAMESPACE } from '../../src/hosts/browser/settings-part';
 import {
@@ -15,7 +14,7 @@ import {
   writeText,
   zipParts,
 } from '../../src/hosts/browser/ooxml';
-import { CF_MARKER, cellAreas, inlineList, overdueRules, rowAreas } from '../../src/hosts/browser/rules';
+import { CF_MARKER, cellAreas, inlineList, overdueRules, rowAreas } from '../../src/core/workbook-state';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { checkWorkbook } from '../../src/core/check';
 import { cellText, isDateCell, type SheetGrid, type WorkbookGrid } from '../../src/core/grid';
@@ -23,7 +22,7 @@ import { serialToISO } from '../../src/core/dates';
 import type { CheckResult } from '../../src/core/model';
 import { textDateConversions, statusDropdownWords } from '../../src/taskpane/logic';
 
-const FIXTURE = path.join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'plan-de-mejora-agua-ecuador-2011.xlsx');
+import { ECUADOR_PLAN as FIXTURE } from '../fixtures';
 const PLAN = 'Plan de Mejora';
 const AS_OF = '2011-09-15';
 

@@ -1,12 +1,11 @@
 // The pane's pure parts: settings validation, grouping, conversions, dropdown words, column mapping,
 // Office detection. Engine results come from the real engine on the real fixture.
 import * as fs from 'fs';
-import * as path from 'path';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { checkWorkbook } from '../../src/core/check';
 import { leadOrganisation } from '../../src/core/responsible';
 import type { WorkbookGrid } from '../../src/core/grid';
-import { DEFAULT_SETTINGS, parseSettings, cleanWords } from '../../src/taskpane/settings';
+import { DEFAULT_SETTINGS, parseSettings, cleanWords, applyMappings, mappingUsable } from '../../src/core/workbook-state';
 import {
   chartBars,
   groupOverdue,
@@ -17,11 +16,11 @@ import {
   textDateConversions,
   hasConversionRecord,
 } from '../../src/taskpane/logic';
-import { applyMappings, columnOptions, guessHeaderRow, headerRowOptions, mappingUsable } from '../../src/taskpane/mapping';
+import { columnOptions, guessHeaderRow, headerRowOptions } from '../../src/taskpane/mapping';
 import { detectOffice } from '../../src/taskpane/office-detect';
 import { formatDate } from '../../src/taskpane/strings';
 
-const FIXTURE = path.join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'plan-de-mejora-agua-ecuador-2011.xlsx');
+import { ECUADOR_PLAN as FIXTURE } from '../fixtures';
 const wb = readXlsx(new Uint8Array(fs.readFileSync(FIXTURE)));
 const result = checkWorkbook(wb, { asOf: '2011-09-15' });
 

@@ -10,7 +10,7 @@ import { render, screen, fireEvent, waitFor, within } from '@testing-library/rea
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
 import { engine } from '../../src/taskpane/engine';
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../src/taskpane/settings';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../src/core/workbook-state';
 import {
   columnRef,
   draftFromSource,

@@ -12,7 +12,7 @@ import { App } from '../../src/taskpane/App';
 import { engine } from '../../src/taskpane/engine';
 import { buildDonorExport, deliverExport, exportFileName, TABLERO_VERSION, type DonorExport } from '../../src/taskpane/export';
 import { parseThresholdPercent, recordSources, thresholdText } from '../../src/taskpane/rollups';
-import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';
+import { DEFAULT_SETTINGS } from '../../src/core/workbook-state';
 import { rollupWorkbook } from '../../src/core/rollup';
 import type { WorkbookGrid } from '../../src/core/grid';
 import { cellText } from '../../src/core/grid';

@@ -1,9 +1,11 @@
 // The donor export: the recognised plan (and the roll-ups, when there are record sheets) in one
 // fixed shape — the same sheets and columns every time, in English or Spanish.
+import { milestonesExportSheet } from '../calendar/export';
 import { checkWorkbook, type CheckOptions } from '../check';
 import { parseISO } from '../dates';
 import type { Finding } from '../findings';
 import { catalogue, findingMessage, type Catalogue, type Lang } from '../i18n';
+import { findingLabel } from '../i18n/wording';
 import type { Action, Block, CheckResult, StatusId, TableResult } from '../model';
 import { isOutputDate, type ColumnType, type OutputColumn, type OutputSheet, type OutputTable, type OutputValue } from '../output';
 import { leadOrganisation } from '../responsible';
@@ -11,6 +13,8 @@ import type { WorkbookGrid } from '../grid';
 import { rollupWorkbook, type RollupOptions } from '../rollup';
 import type { RollupResult } from '../rollup/types';
 import { hasIndicators, indicatorRows } from './indicators';
+import { checkFrameworks, type FrameworkResult } from '../framework';
+import { ipttSheet } from '../framework/sheets';
 
 export { BOM, csvFiles, csvValue, neutraliseText, quoteField, toCsv, type CsvFile } from './csv';
 export { hasIndicators } from './indicators';
@@ -19,6 +23,8 @@ export interface ExportInput {
   readonly check: CheckResult;
   /** The indicator roll-ups; no Indicators sheet when absent or when no record sheet was found. */
   readonly rollup?: RollupResult | null;
+  /** Results frameworks; an IPTT sheet when at least one was found. */
+  readonly frameworks?: FrameworkResult | null;
   /** The input file's name as the user knows it (no directories needed). */
   readonly sourceFile: string;
   /** When the export was made: YYYY-MM-DD or an ISO date-time (the day is what is written). */
@@ -31,6 +37,8 @@ export interface WorkbookExport {
   readonly sheets: OutputSheet[];
   readonly check: CheckResult;
   readonly rollup: RollupResult;
+  /** Results frameworks (an IPTT sheet when there is one). */
+  readonly frameworks: FrameworkResult;
   /** False when the workbook holds neither a key-action table nor a record sheet: nothing to export. */
   readonly hasContent: boolean;
 }
@@ -50,8 +58,10 @@ export function exportWorkbook(
 ): WorkbookExport {
   const check = checkWorkbook(wb, { asOf: opts.asOf, vocabulary: opts.vocabulary, lang: opts.lang });
   const rollup = rollupWorkbook(wb, { lang: opts.lang, threshold: opts.threshold, map: opts.map });
-  const sheets = buildExport({ check, rollup, sourceFile: opts.sourceFile, generatedAt: opts.generatedAt, version: opts.version, lang: opts.lang });
-  return { sheets, check, rollup, hasContent: check.tables.length > 0 || hasIndicators(rollup) };
+  const frameworks = checkFrameworks(wb, { asOf: opts.asOf });
+  const sheets = buildExport({ check, rollup, frameworks, sourceFile: opts.sourceFile, generatedAt: opts.generatedAt, version: opts.version, lang: opts.lang });
+  const hasContent = check.tables.length > 0 || hasIndicators(rollup) || (check.calendars?.length ?? 0) > 0 || frameworks.frameworks.length > 0;
+  return { sheets, check, rollup, frameworks, hasContent };
 }
 
 /** Excel table names: fixed whatever the language, so formulas and Power Query keep working. */
@@ -103,13 +113,18 @@ export function buildExport(input: ExportInput): OutputSheet[] {
     summarySheet(input.check, x),
   ];
   if (hasIndicators(input.rollup)) sheets.push(indicatorsSheet(input.rollup, x));
+  if (input.frameworks?.frameworks.length) sheets.push(ipttSheet(input.frameworks, input.lang));
+  const milestones = milestonesExportSheet(input.check, input.lang);
+  if (milestones) sheets.push(milestones);
   sheets.push(findingsSheet(findings, input.lang, c));
   return sheets;
 }
 
 /** The export's findings: the plan's, then the roll-up's when it read at least one record sheet. */
-export function exportFindings(input: Pick<ExportInput, 'check' | 'rollup'>): readonly Finding[] {
-  return hasIndicators(input.rollup) ? [...input.check.findings, ...input.rollup.findings] : input.check.findings;
+export function exportFindings(input: Pick<ExportInput, 'check' | 'rollup' | 'frameworks'>): readonly Finding[] {
+  const plan = hasIndicators(input.rollup) ? [...input.check.findings, ...input.rollup.findings] : input.check.findings;
+  // A results framework's findings come after (its own IPTT sheet is in the export).
+  return input.frameworks?.findings.length ? [...plan, ...input.frameworks.findings] : plan;
 }
 
 function aboutSheet(input: ExportInput, x: Texts, actions: number, findings: number): OutputSheet {
@@ -295,7 +310,7 @@ function indicatorsSheet(rollup: RollupResult, x: Texts): OutputSheet {
 
 function findingsSheet(findings: readonly Finding[], lang: Lang, c: Catalogue): OutputSheet {
   const x = c.export;
-  const rows: OutputValue[][] = findings.map((f) => [f.code, c.severity[f.severity], sourceRef(f.sheet, f.cell), f.actionId, findingMessage(f, lang)]);
+  const rows: OutputValue[][] = findings.map((f) => [findingLabel(f.code, lang), c.severity[f.severity], sourceRef(f.sheet, f.cell), f.actionId, findingMessage(f, lang)]);
   return sheet(
     x.sheetFindings,
     table(

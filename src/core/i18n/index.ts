@@ -2,6 +2,7 @@
 import { es } from './es';
 import { en } from './en';
 import type { Finding } from '../findings';
+import { reword } from './wording';
 
 export type Lang = 'es' | 'en';
 export const LANGS: readonly Lang[] = ['es', 'en'];
@@ -17,8 +18,17 @@ export function catalogue(lang: Lang): Catalogue {
   return CATALOGUES[lang];
 }
 
-/** Fills {name} placeholders; unknown placeholders stay visible rather than vanish. */
+/**
+ * Fills {name} placeholders; unknown placeholders stay visible rather than vanish. {name|one|other} picks a
+ * word by number ("{days} {days|día|días}" → "1 día", "3 días").
+ */
 export function fill(template: string, params: Readonly<Record<string, string | number | null | undefined>> = {}): string {
+  if (template.includes('|')) {
+    template = template.replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, other: string) => {
+      const v = params[name];
+      return v === undefined || v === null ? whole : Number(v) === 1 ? one : other;
+    });
+  }
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
     return v === undefined || v === null ? whole : String(v);
@@ -47,7 +57,9 @@ export function findingMessage(f: Finding, lang: Lang): string {
   if (f.code === 'overdue' && typeof f.params['status'] === 'string' && f.params['status'] in c.status) {
     params['status'] = c.status[f.params['status'] as keyof Catalogue['status']];
   }
-  return fill(c.findings[f.code], params);
+  // A missing actual quotes what the cell held, when it held anything ("n/d").
+  if (f.code === 'missing_actual') params['text'] = f.params['text'] ? ` ("${String(f.params['text'])}")` : '';
+  return fill(reword(f, params, lang) ?? c.findings[f.code], params);
 }
 
 export function parseLang(s: string | undefined | null): Lang | null {

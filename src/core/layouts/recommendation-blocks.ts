@@ -55,20 +55,37 @@ export const recommendationBlocks: Layout = {
       blocks.push(b);
       return b;
     };
+    // Text bands before the first block: the sheet's title ("Management Response Plan — …") unless a response
+    // label follows them, which makes them the first recommendation's text, its band missing.
+    let pending: { row: number; text: string }[] = [];
     const bandText = (row: number, text: string): void => {
       let cur = blocks[blocks.length - 1];
+      if (!cur && state === 'start' && text) {
+        pending.push({ row, text });
+        return;
+      }
       if (state === 'actions' || state === 'start' || !cur) {
         // Recommendation text right after actions: its "Recomendación N° X" band is missing.
         cur = openBlock(row, nextNumber(cur?.recommendation), false);
         findings.push(
           finding('missing_recommendation_header', 'warning', { sheet: view.name, cell: a1(row, bandCol) }, {
-            recommendation: cur.recommendation ?? '?',
+            recommendation: cur.recommendation ?? '',
           }),
         );
         state = 'recommendation';
       }
       if (state === 'recommendation') cur.recommendationText = append(cur.recommendationText, text);
       else cur.response = append(cur.response, text);
+    };
+    /** The pending bands were the first recommendation's text: its block opens there, its band missing. */
+    const flushPending = (): void => {
+      const first = pending[0];
+      if (!first) return;
+      const b = openBlock(first.row, null, false);
+      findings.push(finding('missing_recommendation_header', 'warning', { sheet: view.name, cell: a1(first.row, bandCol) }, { recommendation: '' }));
+      b.recommendationText = pending.map((p) => p.text).join('\n');
+      pending = [];
+      state = 'recommendation';
     };
 
     for (let i = 0; i < kinds.length; i++) {
@@ -77,11 +94,16 @@ export const recommendationBlocks: Layout = {
       switch (k.kind) {
         case 'band':
           if (k.recommendation) {
-            openBlock(r, k.recommendation, true);
+            pending = []; // title rows
+            const b = openBlock(r, k.recommendation, true);
+            if (k.detail) b.recommendationText = k.detail;
             state = 'recommendation';
           } else if (k.response) {
-            if (!blocks.length || state === 'actions') bandText(r, '');
+            if (pending.length) flushPending();
+            else if (!blocks.length || state === 'actions') bandText(r, '');
             state = 'response';
+            const cur = blocks[blocks.length - 1];
+            if (cur && k.detail) cur.response = append(cur.response, k.detail);
           } else bandText(r, k.text);
           break;
         case 'single':

@@ -119,8 +119,8 @@ export function scanRecords(spec: ScanSpec, lang: Lang, findings: Finding[], onR
   for (let r = spec.headerRow + 1; r <= end; r++) {
     const row = rows[r] ?? [];
     if (isRowBlank(row, spec.used)) {
+      // Counted in the sheet's notes, never a finding: a blank row is nothing to fix (issue 10).
       skippedBlank++;
-      findings.push(finding('row_skipped_blank', 'info', { sheet: name, cell: a1(r, 0) }, { row: r + 1 }));
       continue;
     }
     // Label rule: "TOTAL", "Total Alpha", "Intibucá Total".

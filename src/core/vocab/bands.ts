@@ -1,11 +1,11 @@
 // Band rows between a plan's tables: recommendation headers, management responses, notes, totals.
-import { foldWords, mayFoldTo, plainCode } from '../text';
+import { fold, foldWords, mayFoldTo, plainCode } from '../text';
 
 /** "Recomendación de la Evaluación N° 10", "Recommendation 3", "Recomendação 2": the number is captured. */
 const RECOMMENDATION_HEADER = /^(?:recomendacion(?:es)?|recommendation|recomendacao|recomendacoes)\b[^0-9]{0,40}?(\d+(?:\.\d+)?)\b\s*$/;
 
 /** "Respuesta de la gestión del Programa Conjunto", "Management response", "Resposta da gestão". */
-const RESPONSE_LABEL = /^(?:respuesta de la (?:gestion|administracion|gerencia|direccion)|respuesta gerencial|management response|resposta da (?:gestao|gerencia|administracao))\b/;
+const RESPONSE_LABEL = /^(?:respuesta de la (?:gestion|administracion|gerencia|direccion)|respuesta gerencial|respuesta institucional|management s response|management response|response of management|resposta da (?:gestao|gerencia|administracao)|resposta gerencial|resposta institucional)\b/;
 
 /** Lines that are neither actions nor bands worth keeping: totals, notes, sources. */
 const NOT_AN_ACTION = /^(?:total(?:es)?|subtotal|suma|sum|nota|notas|note|notes|fuente|fuentes|source|sources|elaborado por|prepared by)\b/;
@@ -14,10 +14,42 @@ const NOT_AN_ACTION = /^(?:total(?:es)?|subtotal|suma|sum|nota|notas|note|notes|
 // keeps, see plainCode) rule a text out before it is folded.
 
 export function recommendationNumber(text: string): string | null {
-  // The number closes the band within ~65 characters ("Recomendación de la Evaluación N° 10" is 36).
-  if (text.length > 80 || !mayFoldTo(text, 'recom')) return null; // recomendación, recommendation, recomendação
-  const m = RECOMMENDATION_HEADER.exec(foldWords(text));
-  return m?.[1] ?? null;
+  return recommendationBand(text)?.number ?? null;
+}
+
+/** Where a label's text starts: after the first ":" or dash (within the first 70 characters), else none. */
+const LABEL_END = /^[^:–—]{1,70}?(?:[:–—]|\s-\s)\s*/;
+/** After the number: "Recommendation 1. Strengthen…", "Recomendación 2) Fortalecer…". */
+const AFTER_NUMBER = /^\d+(?:\.\d+)?\s*[.)]\s+(?=\S)/;
+
+/**
+ * "Recomendación de la Evaluación N° 10" → 10; "Recommendation 1: Strengthen the M&E system" → 1 and the text
+ * after the label ("Strengthen the M&E system"), which is the recommendation itself.
+ */
+export function recommendationBand(text: string): { number: string; detail: string } | null {
+  if (!mayFoldTo(text, 'recom')) return null; // recomendación, recommendation, recomendação
+  const label = LABEL_END.exec(text);
+  let head = label ? text.slice(0, label[0].length).replace(/[:–—-]\s*$/, '') : text;
+  let detail = label ? text.slice(label[0].length).trim() : '';
+  if (!label) {
+    // "Recommendation 1. Strengthen…": the number, then a dot or bracket, then the text.
+    const digit = text.search(/\d/);
+    const after = digit > 0 && digit <= 60 ? AFTER_NUMBER.exec(text.slice(digit)) : null;
+    if (after) {
+      head = text.slice(0, digit + after[0].length);
+      detail = text.slice(digit + after[0].length).trim();
+    }
+  }
+  // The number closes the label within ~65 characters ("Recomendación de la Evaluación N° 10" is 36).
+  if (head.length > 80) return null;
+  const m = RECOMMENDATION_HEADER.exec(foldWords(head));
+  return m?.[1] ? { number: m[1], detail } : null;
+}
+
+/** The text after a response label ("Management response: We agree…" → "We agree…"), or ''. */
+export function responseDetail(text: string): string {
+  const label = LABEL_END.exec(text);
+  return label ? text.slice(label[0].length).trim() : '';
 }
 
 export function isResponseLabel(text: string): boolean {
@@ -66,4 +98,23 @@ function isIdChar(code: number): boolean {
 function matchEnd(re: RegExp, text: string): number | null {
   re.lastIndex = 0;
   return re.test(text) ? re.lastIndex : null;
+}
+
+/** Words that may open a grouping cell before its number: "Compromiso 2: …", "Eje N° 3", "Outcome 1 – …". */
+export const GROUP_WORDS: readonly string[] = [
+  'compromiso', 'componente', 'eje', 'objetivo', 'recomendacion', 'pilar', 'resultado',
+  'commitment', 'component', 'outcome', 'objective', 'recommendation', 'pillar', 'output',
+  'compromisso', 'eixo', 'recomendacao',
+];
+
+// Folded with fold() (dots kept): "1.2" stays a number. A bare number needs punctuation after it (or nothing),
+// so "20 municipios firman…" stays text.
+const GROUP_WORDED = new RegExp(`^(?:${GROUP_WORDS.join('|')})\\s*(?:n\\s*[°º]|no\\.?|nro\\.?|num\\.?|#)?\\s*(\\d{1,3}(?:\\.\\d{1,3})?)(?![\\p{L}\\p{N}]|\\.\\d)`, 'u');
+const GROUP_BARE = /^(?:(\d{1,3}\.\d{1,3})(?=$|[\s.):\-–—])|(\d{1,3})(?=$|\s*[.):\-–—]))/u;
+
+/** The number a grouping cell gives ("Compromiso 2: Datos abiertos" → "2", "3. Transparencia" → "3"), else its text. */
+export function groupKey(text: string): string {
+  const f = fold(text.length > 80 ? text.slice(0, 80) : text);
+  const m = GROUP_WORDED.exec(f) ?? GROUP_BARE.exec(f);
+  return m?.[1] ?? m?.[2] ?? text.replace(/\s+/g, ' ').trim();
 }

@@ -18,8 +18,11 @@ export const HEADER_SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
   ],
   responsible: [
     'Responsable/s', 'Responsables', 'Responsable', 'Unidad responsable', 'Unidades responsables', 'Encargado',
-    'Responsible', 'Responsible unit', 'Responsible units', 'Responsible party', 'Lead',
-    'Responsável', 'Responsáveis', 'Unidade responsável',
+    'Institución responsable', 'Instituciones responsables', 'Institución', 'Entidad', 'Entidad responsable',
+    'Entidades responsables', 'Organismo responsable', 'Institución líder', 'Entidad líder',
+    'Responsible', 'Responsible unit', 'Responsible units', 'Responsible party', 'Lead', 'Lead agency', 'Lead institution',
+    'Lead organisation', 'Lead organization', 'Responsible institution', 'Responsible agency', 'Responsible entity',
+    'Responsável', 'Responsáveis', 'Unidade responsável', 'Instituição responsável', 'Órgão responsável', 'Entidade responsável',
   ],
   status: [
     'Estado', 'Estado de avance', 'Estado actual', 'Nivel de cumplimiento', 'Situación', 'Avance',
@@ -31,7 +34,18 @@ export const HEADER_SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
     'Comments', 'Comment', 'Remarks', 'Notes', 'Tracking comments',
     'Observações', 'Observação', 'Comentários',
   ],
-  id: ['N°', 'Nº', 'No.', 'No', 'Nro.', 'Núm.', 'Número', '#', 'Id', 'ID'],
+  id: [
+    'N°', 'Nº', 'No.', 'No', 'Nro.', 'Núm.', 'Número', '#', 'Id', 'ID',
+    'N° hito', 'N° de hito', 'Número de hito', 'N° acción', 'N° de acción', 'Número de acción', 'N° actividad', 'Código', 'Cód.',
+    'Code', 'Ref.', 'Ref', 'Item', 'Action No.', 'Action #', 'Milestone No.', 'Milestone #', 'Nr.', 'N.º', 'Código da ação',
+  ],
+  // A grouping column: its number (or its text) is the action's recommendation, as a band would say.
+  recommendation: [
+    'Compromiso', 'Compromisos', 'Componente', 'Componentes', 'Eje', 'Ejes', 'Eje estratégico', 'Eje temático', 'Objetivo',
+    'Objetivos', 'Objetivo estratégico', 'Recomendación', 'Recomendaciones', 'Recomendación N°', 'Pilar', 'Línea de acción',
+    'Commitment', 'Commitments', 'Component', 'Outcome', 'Outcomes', 'Objective', 'Recommendation', 'Recommendations', 'Pillar',
+    'Compromisso', 'Compromissos', 'Eixo', 'Eixo estratégico', 'Recomendação', 'Recomendações',
+  ],
 };
 
 /** A header cell folded for comparison; a trailing "(dd/mm/aaaa)"-style note is dropped. */

@@ -73,6 +73,20 @@ function statusKey(s: string): string {
   return foldWords(s.includes('<') ? s.replace(/<\/?p>/gi, ' ') : s);
 }
 
+/** Words that turn a status into its opposite (compared folded). */
+export const NEGATION_WORDS: readonly string[] = ['no', 'sin', 'not', 'nao', 'non', 'ningun', 'ninguna', 'nunca', 'never', 'un', 'falta'];
+const NEGATIONS: ReadonlySet<string> = new Set(NEGATION_WORDS);
+
+function isNegated(key: string): boolean {
+  for (const w of key.split(' ')) if (NEGATIONS.has(w)) return true;
+  return false;
+}
+
+/** The most edits a typo makes: 2, or a quarter of the longer word (one slip every four letters). */
+function typoDistance(a: string, b: string): number {
+  return Math.max(2, Math.floor(Math.max(a.length, b.length) / 4));
+}
+
 /** Bound on the answers a matcher keeps (cleared when full). */
 const ANSWERS_KEPT = 5_000;
 
@@ -119,17 +133,25 @@ export class StatusMatcher {
     return { status: 'unknown', suggestion: this.nearest(key) };
   }
 
+  /**
+   * The vocabulary word the text is a typo of, or '' when none is close: a far word would change the meaning
+   * ("Revisar" is not «Realizado»), and so would one that drops or adds a negation ("No completado" ≠ «Completado»).
+   */
   private nearest(key: string): string {
     let best: Entry | undefined;
     let bestD = Infinity;
+    const head = key.slice(0, 40);
+    const negated = isNegated(head);
     for (const e of this.entries) {
-      const d = levenshtein(key.slice(0, 40), e.key);
+      if (isNegated(e.key) !== negated) continue;
+      const d = levenshtein(head, e.key);
       if (d < bestD) {
         bestD = d;
         best = e;
       }
     }
-    return best?.display ?? '';
+    if (!best || bestD > typoDistance(head, best.key)) return '';
+    return best.display;
   }
 
   /** Every word that maps to a status (for dropdowns): user and built-in. */

@@ -16,26 +16,21 @@ import {
   addDxf,
   cellStyle,
   cloneXfWithNumFmt,
-  escapeXml,
   findCell,
   insertWorksheetChild,
   numFmtOfStyle,
-  readText,
   removeWorksheetChildren,
   replaceRange,
-  sheetPartPath,
   topChildren,
-  unzipParts,
   worksheetPrefix,
-  writeText,
-  zipParts,
-} from './ooxml';
-import { CF_MARKER, DV_MARKER, cellAreas, doneWords, inlineList, overdueRules, statusCells } from './rules';
+} from '../xlsx/part-edits';
+import { readText, sheetPartPath, unzipParts, writeText, zipParts } from '../xlsx/edit';
+import { escapeText } from '../../core/xml-text';
+import { CF_MARKER, DV_MARKER, cellAreas, doneWords, inlineList, overdueRules, statusCells } from '../../core/workbook-state';
 import { readSettingsPart, writeSettingsPart } from './settings-part';
-import { conversionRecordSheet, findConversionSheet, parseConversionRecord } from '../conversion-record';
+import { conversionRecordSheet, findConversionSheet, parseConversionRecord } from '../../core/workbook-state';
 
 export { SETTINGS_NAMESPACE } from './settings-part';
-export { CF_MARKER, DV_MARKER, overdueRules, statusCells, doneWords } from './rules';
 
 const OVERDUE_DXF = '<font><color rgb="FF9C0006"/></font><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill>';
 
@@ -118,7 +113,7 @@ export class BrowserHost implements PaneHost {
     const rules = overdueRules(result, wb, { today: this.today(), done: doneWords(result, canonical) });
     if (!rules.length) return;
     const parts = unzipParts(this.bytes);
-    const stylesPath = 'xl/styles.xml';
+    const stylesPath = parts.stylesPath() ?? 'xl/styles.xml';
     const added = addDxf(readText(parts, stylesPath) ?? '', OVERDUE_DXF);
     writeText(parts, stylesPath, added.xml);
     for (const sheet of new Set(rules.map((r) => r.sheet))) {
@@ -131,7 +126,7 @@ export class BrowserHost implements PaneHost {
         .filter((r) => r.sheet === sheet)
         .map(
           (r) =>
-            `<${prefix}conditionalFormatting sqref="${r.sqref}"><${prefix}cfRule type="expression" dxfId="${added.id}" priority="${++priority}"><${prefix}formula>${escapeXml(r.formula)}</${prefix}formula></${prefix}cfRule></${prefix}conditionalFormatting>`,
+            `<${prefix}conditionalFormatting sqref="${r.sqref}"><${prefix}cfRule type="expression" dxfId="${added.id}" priority="${++priority}"><${prefix}formula>${escapeText(r.formula)}</${prefix}formula></${prefix}cfRule></${prefix}conditionalFormatting>`,
         )
         .join('');
       xml = insertWorksheetChild(xml, 'conditionalFormatting', fragment);
@@ -185,7 +180,7 @@ export class BrowserHost implements PaneHost {
         return p && !taken.some((b) => p.r >= b.r0 && p.r <= b.r1 && p.c >= b.c0 && p.c <= b.c1);
       });
       if (!cells.length) continue;
-      const dv = `<${prefix}dataValidation type="list" errorStyle="warning" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="${DV_MARKER}" sqref="${cellAreas(cells).join(' ')}"><${prefix}formula1>${escapeXml(formula)}</${prefix}formula1></${prefix}dataValidation>`;
+      const dv = `<${prefix}dataValidation type="list" errorStyle="warning" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="${DV_MARKER}" sqref="${cellAreas(cells).join(' ')}"><${prefix}formula1>${escapeText(formula)}</${prefix}formula1></${prefix}dataValidation>`;
       const existing = topChildren(xml, 'worksheet').find((c) => c.local === 'dataValidations');
       if (existing) {
         const text = xml.slice(existing.start, existing.end);
@@ -224,7 +219,8 @@ export class BrowserHost implements PaneHost {
     if (!changes.length) return;
     const wb = await this.read();
     const parts = unzipParts(this.bytes);
-    let styles = readText(parts, 'xl/styles.xml') ?? '';
+    const stylesPath = parts.stylesPath() ?? 'xl/styles.xml';
+    let styles = readText(parts, stylesPath) ?? '';
     const styleCache = new Map<string, number>();
     const done: DateConversion[] = [];
     for (const sheetName of new Set(changes.map((c) => c.sheet))) {
@@ -257,7 +253,7 @@ export class BrowserHost implements PaneHost {
       }
       writeText(parts, path, xml);
     }
-    writeText(parts, 'xl/styles.xml', styles);
+    if (styleCache.size) writeText(parts, stylesPath, styles);
     this.setBytes(zipParts(parts));
     if (done.length) await this.writeConversionRecord([...(await this.conversionRecord()), ...done]);
   }
@@ -288,7 +284,7 @@ export class BrowserHost implements PaneHost {
         const s = cellStyle(cell.text);
         const restored =
           original ??
-          `<${prefix}c r="${rec.cell}"${s ? ` s="${s}"` : ''} t="inlineStr"><${prefix}is><${prefix}t xml:space="preserve">${escapeXml(rec.originalText)}</${prefix}t></${prefix}is></${prefix}c>`;
+          `<${prefix}c r="${rec.cell}"${s ? ` s="${s}"` : ''} t="inlineStr"><${prefix}is><${prefix}t xml:space="preserve">${escapeText(rec.originalText)}</${prefix}t></${prefix}is></${prefix}c>`;
         xml = replaceRange(xml, cell.start, cell.end, restored);
         this.originals.delete(`${sheetName}!${rec.cell}`);
       }
@@ -328,7 +324,7 @@ export class BrowserHost implements PaneHost {
 }
 
 function hasMarker(xml: string): boolean {
-  return xml.includes(CF_MARKER) || xml.includes(escapeXml(CF_MARKER));
+  return xml.includes(CF_MARKER) || xml.includes(escapeText(CF_MARKER));
 }
 
 /** Drops our cfRule elements that sat in a conditionalFormatting the user also uses. */

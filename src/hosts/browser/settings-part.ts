@@ -1,21 +1,19 @@
 // Tablero's settings stored inside the workbook as a custom XML part (namespace below), the same
 // place Office.js reaches with workbook.customXmlParts.getByNamespace(SETTINGS_NAMESPACE).
-import type { Parts } from './ooxml';
-import { addWorkbookRel, ensureDefaultXml, ensureOverride, escapeXml, readText, unescapeXml, workbookRelTargets, writeText } from './ooxml';
+// The settings' schema and text form are src/core/workbook-state; this file only finds and writes the part.
+import { isSettingsXml, parseSettingsXml, SETTINGS_NAMESPACE, settingsXml } from '../../core/workbook-state';
+import type { Parts } from '../xlsx/edit';
+import { addWorkbookRel, ensureDefaultXml, ensureOverride, readText, workbookRelTargets, writeText } from '../xlsx/edit';
 
-export const SETTINGS_NAMESPACE = 'urn:tablero:settings';
+export { SETTINGS_NAMESPACE };
 const CUSTOM_XML_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml';
 const PROPS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps';
 const PROPS_TYPE = 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml';
 
-function isOurs(xml: string): boolean {
-  return /<(?:\w+:)?settings\b[^>]*xmlns(?::\w+)?="urn:tablero:settings"/.test(xml);
-}
-
 function findPart(parts: Parts): string | null {
   for (const target of workbookRelTargets(parts, CUSTOM_XML_REL)) {
     const xml = readText(parts, target);
-    if (xml && isOurs(xml)) return target;
+    if (xml && isSettingsXml(xml)) return target;
   }
   return null;
 }
@@ -23,15 +21,7 @@ function findPart(parts: Parts): string | null {
 /** The stored JSON, parsed; undefined when there is none, or the raw text when it is not JSON. */
 export function readSettingsPart(parts: Parts): unknown {
   const path = findPart(parts);
-  if (!path) return undefined;
-  const xml = readText(parts, path) ?? '';
-  const m = /<(?:\w+:)?settings\b[^>]*>([\s\S]*)<\/(?:\w+:)?settings>/.exec(xml);
-  const text = unescapeXml(m?.[1] ?? '').trim();
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
+  return path ? parseSettingsXml(readText(parts, path) ?? '') : undefined;
 }
 
 function newGuid(): string {
@@ -42,7 +32,7 @@ function newGuid(): string {
 }
 
 export function writeSettingsPart(parts: Parts, settings: unknown): void {
-  const body = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<settings xmlns="${SETTINGS_NAMESPACE}">${escapeXml(JSON.stringify(settings))}</settings>`;
+  const body = settingsXml(settings);
   const existing = findPart(parts);
   if (existing) {
     writeText(parts, existing, body);

@@ -1,7 +1,7 @@
 // Excel's values + number formats (as Office.js returns them) → the engine's cells.
 import { dateCell, errorCell, type Cell } from '../../core/grid';
 // The same rule the .xlsx host uses, so one workbook gives one grid in Excel, the browser and the CLI.
-import { isDateFormatCode } from '../xlsx/numfmt';
+import { isDateFormatCode } from '../shared/numfmt';
 
 /** Error values Excel returns as strings in Range.values. */
 export const EXCEL_ERRORS: ReadonlySet<string> = new Set([

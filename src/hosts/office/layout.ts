@@ -1,8 +1,10 @@
-// Where each part of an OutputSheet goes on a worksheet, as plain data: the Office host turns this
-// into range writes. Rows and columns are 0-based here; Excel addresses are built by the host.
+// The sheet plan (src/core/sheet-plan.ts, shared with the .xlsx writer) as Office range writes: value
+// blocks, number-format runs, tables, fills, conditional formats for value bands, widths in points.
+// Rows and columns are 0-based here; Excel addresses are built by the host.
 import { isoToSerial } from '../../core/dates';
 import { columnLetter } from '../../core/grid';
-import { isOutputDate, type ColumnType, type Fill, type OutputSheet, type OutputValue } from '../../core/output';
+import { isOutputDate, type OutputSheet, type OutputValue } from '../../core/output';
+import { TABLE_STYLE, planSheet, tableBaseName } from '../../core/sheet-plan';
 
 export type WriteValue = string | number | boolean;
 
@@ -63,30 +65,15 @@ export interface SheetLayout {
   readonly titleText: string | null;
 }
 
-export const TABLE_STYLE = 'TableStyleMedium2';
+export { TABLE_STYLE };
 
-/** Number formats are Excel's invariant codes. ISO dates read the same in every locale. */
-export const NUMBER_FORMATS: Readonly<Partial<Record<ColumnType, string>>> = {
-  date: 'yyyy-mm-dd',
-  percent: '0.0%',
-  integer: '#,##0',
-  number: '#,##0.00',
-};
-
-export const FILL_COLORS: Readonly<Record<Fill, string>> = {
-  green: '#C6EFCE',
-  yellow: '#FFEB9C',
-  orange: '#F8CBAD',
-  red: '#FFC7CE',
-  grey: '#D9D9D9',
-};
+/** A plan colour (RRGGBB) as Office.js takes it. */
+export function officeColor(rgb: string): string {
+  return `#${rgb}`;
+}
 
 /** Excel's limit on the characters of one cell. */
 const MAX_CELL_CHARS = 32_767;
-const MIN_WIDTH = 6;
-const MAX_FITTED_WIDTH = 60;
-/** Rows sampled when a width is fitted to the content. */
-const FIT_SAMPLE_ROWS = 500;
 
 /**
  * Text exactly as given. Range.values parses strings like typing does ("=…" becomes a formula,
@@ -116,14 +103,8 @@ export function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
-function displayLength(v: OutputValue | undefined): number {
-  if (v === null || v === undefined) return 0;
-  if (typeof v === 'string') return Math.max(...v.split('\n').map((l) => l.length));
-  if (isOutputDate(v)) return 10;
-  return String(v).length;
-}
-
 export function layoutSheet(sheet: OutputSheet, date1904: boolean): SheetLayout {
+  const plan = planSheet(sheet);
   const blocks: ValueBlock[] = [];
   const formats: FormatRun[] = [];
   const tables: TablePlan[] = [];
@@ -131,91 +112,48 @@ export function layoutSheet(sheet: OutputSheet, date1904: boolean): SheetLayout 
   const wrap: Box[] = [];
   const fills: FillPlan[] = [];
   const bands: BandRule[] = [];
-  const widthChars = new Map<number, number>();
-  let freezeRows = 0;
-  let r = 0;
 
-  for (const line of sheet.lines) {
-    blocks.push({ row: r, col: 0, values: [[line === '' ? '' : textValue(line)]] });
-    r++;
+  for (const line of plan.lines) {
+    blocks.push({ row: line.row, col: 0, values: [[textValue(line.text)]] });
+    if (line.bold && line.row !== plan.titleRow) bold.push({ row: line.row, col: 0, rowCount: 1, colCount: 1 });
   }
-  const statusRow = sheet.lines.length ? sheet.lines.length : null;
-  const title: Box | null = sheet.lines.length ? { row: 0, col: 0, rowCount: 1, colCount: 1 } : null;
-  if (sheet.lines.length && sheet.tables.length) r++;
-
-  for (const table of sheet.tables) {
-    const width = table.columns.length;
-    if (!width) continue;
-    if (table.caption) {
-      blocks.push({ row: r, col: 0, values: [[textValue(table.caption)]] });
-      bold.push({ row: r, col: 0, rowCount: 1, colCount: 1 });
-      r++;
-    }
-    const headerRow = r;
-    // A total row needs data above it; alone it would fall inside the table's blank row.
-    const hasTotal = !!table.totalRow && table.rows.length > 1;
-    const dataRows = hasTotal ? table.rows.slice(0, -1) : table.rows;
-    const values: WriteValue[][] = [table.columns.map((c) => textValue(c.header))];
+  for (const tp of plan.tables) {
+    const { table } = tp;
+    const width = tp.columns.length;
+    const values: WriteValue[][] = [tp.columns.map((c) => textValue(c.header))];
     for (const row of table.rows) values.push(table.columns.map((_, c) => writeValue(row[c], date1904)));
-    blocks.push({ row: headerRow, col: 0, values });
-    const bodyRows = Math.max(1, dataRows.length);
-    tables.push({ name: table.name, box: { row: headerRow, col: 0, rowCount: 1 + bodyRows, colCount: width } });
-    if (!freezeRows) freezeRows = headerRow + 1;
-    const firstData = headerRow + 1;
-    // The total row sits right under the table, outside it: bold, no filter button.
+    blocks.push({ row: tp.headerRow, col: 0, values });
+    tables.push({ name: tableBaseName(table.name), box: { row: tp.headerRow, col: 0, rowCount: tp.lastRow - tp.headerRow + 1, colCount: width } });
+    if (tp.totalRow !== null) bold.push({ row: tp.totalRow, col: 0, rowCount: 1, colCount: width });
+    const firstData = tp.headerRow + 1;
+    // Formats, fills and bands cover the data rows and the total row.
     const valueRows = table.rows.length;
-    if (hasTotal) bold.push({ row: headerRow + 1 + dataRows.length, col: 0, rowCount: 1, colCount: width });
-
-    table.columns.forEach((col, c) => {
-      const fmt = NUMBER_FORMATS[col.type];
-      if (fmt && valueRows) formats.push({ row: firstData, col: c, rowCount: valueRows, colCount: 1, format: fmt });
-      if (col.fill && dataRows.length) fills.push({ row: firstData, col: c, rowCount: dataRows.length, colCount: 1, color: FILL_COLORS[col.fill] });
-      if (col.bands?.length && dataRows.length) {
-        const ref = `${columnLetter(c)}${firstData + 1}`;
-        const sorted = [...col.bands].sort((a, b) => b.atLeast - a.atLeast);
-        sorted.forEach((band, i) => {
-          const upper = i > 0 ? sorted[i - 1]?.atLeast : undefined;
-          const formula = `=AND(ISNUMBER(${ref}),${ref}>=${band.atLeast}${upper === undefined ? '' : `,${ref}<${upper}`})`;
-          bands.push({ row: firstData, col: c, rowCount: dataRows.length, colCount: 1, formula, color: FILL_COLORS[band.fill] });
-        });
+    tp.columns.forEach((col, c) => {
+      if (!valueRows) return;
+      const box = { row: firstData, col: c, rowCount: valueRows, colCount: 1 };
+      if (col.numberFormat) formats.push({ ...box, format: col.numberFormat });
+      if (col.fill) fills.push({ ...box, color: officeColor(col.fill) });
+      const ref = `${columnLetter(c)}${firstData + 1}`;
+      for (const band of col.bands) {
+        const formula = `=AND(ISNUMBER(${ref}),${ref}>=${band.atLeast}${band.below === null ? '' : `,${ref}<${band.below}`})`;
+        bands.push({ ...box, formula, color: officeColor(band.color) });
       }
-      let longest = displayLength(col.header);
-      let longestAll = 0;
-      for (let i = 0; i < table.rows.length; i++) {
-        const len = displayLength(table.rows[i]?.[c]);
-        if (i < FIT_SAMPLE_ROWS && len > longest) longest = len;
-        if (len > longestAll) longestAll = len;
-      }
-      const chars = col.width ?? Math.min(MAX_FITTED_WIDTH, Math.max(MIN_WIDTH, longest + 2));
-      widthChars.set(c, Math.max(widthChars.get(c) ?? 0, chars));
-      // Long texts wrap inside the column instead of spilling over the next ones.
-      if (col.type === 'text' && longestAll > chars && table.rows.length) {
-        wrap.push({ row: firstData, col: c, rowCount: table.rows.length, colCount: 1 });
-      }
+      if (col.wrap) wrap.push(box);
     });
-    r = headerRow + 1 + Math.max(bodyRows, table.rows.length) + 1;
   }
-
-  const notes = sheet.notes ?? [];
-  if (notes.length && r > 0 && !sheet.tables.length) r++;
-  for (const note of notes) {
-    blocks.push({ row: r, col: 0, values: [[note === '' ? '' : textValue(note)]] });
-    r++;
-  }
-
-  const widths = [...widthChars.entries()].sort(([a], [b]) => a - b).map(([col, chars]) => ({ col, points: charsToPoints(chars) }));
+  blocks.sort((a, b) => a.row - b.row);
   return {
     blocks,
     formats,
     tables,
     bold,
-    title,
+    title: plan.titleRow === null ? null : { row: plan.titleRow, col: 0, rowCount: 1, colCount: 1 },
     wrap,
     fills,
     bands,
-    widths,
-    freezeRows,
-    statusRow,
+    widths: plan.widths.map((chars, col) => ({ col, points: charsToPoints(chars) })),
+    freezeRows: plan.freezeRows,
+    statusRow: plan.statusRow === null ? null : plan.statusRow + 1,
     titleText: sheet.lines[0] ?? null,
   };
 }

@@ -19,7 +19,7 @@ import { readWorkbook, type ReadStats } from './read';
 import { detectFeatures, featureNotes, type IsSetSupported, type OfficeFeatures } from './requirements';
 import { loadState } from './state';
 import { writeOutputSheets } from './write';
-import { conversionRecordSheet, isConversionSheetName, parseConversionRecord } from '../conversion-record';
+import { conversionRecordSheet, isConversionSheetName, parseConversionRecord } from '../../core/workbook-state';
 
 export interface OfficeHostOptions {
   /** Excel.run (tests pass a fake). */

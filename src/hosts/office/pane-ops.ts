@@ -1,17 +1,20 @@
 // What the task pane asks of the workbook besides reading and writing our sheets: highlights,
 // status dropdowns, date conversions, settings, selection. The rules themselves (which rows, which
-// formula, which cells) are the browser host's pure specs, so both hosts mark the same rows.
+// formula, which cells) and the settings' stored form are src/core/workbook-state, shared with the
+// browser host, so both hosts mark the same rows and read each other's settings.
 import type { CheckResult } from '../../core/model';
 import type { WorkbookGrid } from '../../core/grid';
 import { columnLetter, isBlank, parseA1 } from '../../core/grid';
 import { isoToSerial, serialToISO } from '../../core/dates';
 import { catalogue, LANGS, t } from '../../core/i18n';
 import type { DateConversion } from '../pane-host';
-import { CF_MARKER, DV_MARKER, cellAreas, doneWords, overdueRules, statusCells } from '../browser/rules';
+import {
+  CF_MARKER, DV_MARKER, SETTINGS_NAMESPACE, cellAreas, doneWords, overdueRules, parseSettingsXml, settingsXml, statusCells,
+} from '../../core/workbook-state';
 import { syncWrite, type Ctx, type OfficeEnv } from './env';
 import { OfficeHostError, toHostError } from './errors';
 import { areaFirstRow, shiftRows } from './formula';
-import { isDateFormatCode } from '../xlsx/numfmt';
+import { isDateFormatCode } from '../shared/numfmt';
 import { textValue } from './layout';
 import { loadState, type SheetState } from './state';
 
@@ -330,46 +333,8 @@ export async function undoDates(ctx: Ctx, env: OfficeEnv, records: readonly Date
   return { restored, left };
 }
 
-/** The conversion record sheet's rows, read from its grid (the same layout the browser host writes). */
 // ---------------------------------------------------------------------------------------------
 // Settings: a custom XML part in Tablero's namespace, the same part the browser host writes.
-
-/**
- * The browser host's SETTINGS_NAMESPACE (src/hosts/browser/settings-part.ts; a test keeps them equal).
- * Not imported: that module brings the zip library, which the Office bundles do not need.
- */
-export const SETTINGS_NAMESPACE = 'urn:tablero:settings';
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-function unescapeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&amp;/g, '&');
-}
-
-export function settingsXml(settings: unknown): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<settings xmlns="${SETTINGS_NAMESPACE}">${escapeXml(JSON.stringify(settings) ?? 'null')}</settings>`;
-}
-
-/** The stored JSON; undefined when there is none; the raw text when it is not JSON (the pane's zod says so). */
-export function parseSettingsXml(xml: string): unknown {
-  const m = /<(?:\w+:)?settings\b[^>]*>([\s\S]*)<\/(?:\w+:)?settings>/.exec(xml);
-  if (!m) return undefined;
-  const text = unescapeXml(m[1] ?? '').trim();
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
 
 export async function loadSettings(ctx: Ctx): Promise<unknown> {
   const parts = ctx.workbook.customXmlParts.getByNamespace(SETTINGS_NAMESPACE);

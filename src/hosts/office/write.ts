@@ -5,6 +5,7 @@
 // Roll-up sheets then get their chart, in a sync of its own: a chart Excel refuses never costs the
 // sheets already written.
 import { freeSheetName, type OutputSheet } from '../../core/output';
+import { tableBaseName } from '../../core/sheet-plan';
 import type { WrittenSheet } from '../host';
 import { OP_OVERHEAD_BYTES, jsonBytes, packBatches, splitRowsByBytes } from './chunks';
 import { addChart, isRollupSheet, placeChart, removeOurCharts, type ChartPlacement } from './charts';
@@ -39,11 +40,8 @@ export interface WriteResult {
 
 /** A table name Excel accepts and no other table or defined name uses. */
 export function uniqueTableName(base: string, taken: Set<string>): string {
-  let clean = base.replace(/[^A-Za-z0-9_]/g, '_');
-  if (!/^[A-Za-z_]/.test(clean)) clean = `T_${clean}`;
-  clean = clean.slice(0, 250);
-  // Names that look like cell references (A1, R1C1) are refused by Excel.
-  if (/^[A-Za-z]{1,3}\d+$/.test(clean) || /^[RrCc]\d*$/.test(clean)) clean = `T_${clean}`;
+  // The plan's rule for the name (the .xlsx writer uses the same), then a suffix while it is taken.
+  const clean = tableBaseName(base);
   let name = clean;
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${clean}_${i}`;
   taken.add(name.toLowerCase());
@@ -212,6 +210,22 @@ function finishOps(t: Target, env: OfficeEnv): Op[] {
       }),
     );
   });
+  // Drop-down lists (OutputColumn.choices), as the .xlsx writer adds them (ExcelApi 1.8).
+  if (env.features.dataValidation) {
+    for (const tp of layout.tables) {
+      const table = t.sheet.tables.find((tb) => tableBaseName(tb.name) === tp.name);
+      table?.columns.forEach((col, c) => {
+        const source = col.choices?.join(',');
+        if (!source || tp.box.rowCount < 2 || col.choices?.some((w) => w.includes(','))) return;
+        ops.push(
+          small(() => {
+            const range = sheetOf(t).getRangeByIndexes(tp.box.row + 1, tp.box.col + c, tp.box.rowCount - 1, 1);
+            range.dataValidation.rule = { list: { inCellDropDown: true, source } };
+          }, source.length),
+        );
+      });
+    }
+  }
   if (layout.title) {
     const b = layout.title;
     ops.push(

@@ -1,14 +1,55 @@
 // The package around the sheets: zip entries, relationships, workbook.xml. Shared by read.ts and write.ts.
-import { extractEntry, readZipDirectory, type ZipEntry } from './zip';
+import { DEFAULT_MAX_PART_BYTES, extractEntry, isVerifiedArchive, markVerifiedArchive, readZipDirectory, ZipFormatError, type ZipEntry } from './zip';
 import { attrByLocalName, decodeEntities, findTag, findTags, closeTagIndex } from './xml';
 
-export type ReadErrorKind = 'empty' | 'not_xlsx' | 'encrypted' | 'old_xls' | 'corrupt';
+/**
+ * Why a workbook cannot be read. The last four are refusals of files that would cost unbounded time or
+ * memory, or that other programs read differently: a part or grid too large, a cell or row outside
+ * Excel's grid, a wrong CRC-32, a zip entry name used twice.
+ */
+export type ReadErrorKind =
+  | 'empty' | 'not_xlsx' | 'encrypted' | 'old_xls' | 'corrupt'
+  | 'too_large' | 'outside_grid' | 'bad_crc' | 'duplicate_entry';
 
 export class XlsxReadError extends Error {
-  constructor(readonly kind: ReadErrorKind, readonly detail: string) {
+  /**
+   * `where` names what was refused in words every language shares: a part ("xl/worksheets/sheet1.xml"),
+   * a cell ("ZZZZZZZ5") or a row ("100000000:100000000"); `sheet` the sheet when one is concerned.
+   */
+  constructor(readonly kind: ReadErrorKind, readonly detail: string, readonly where = '', readonly sheet = '', readonly limit = 0) {
     super(`${kind}: ${detail}`);
     this.name = 'XlsxReadError';
   }
+}
+
+/** What the reader accepts before refusing a file as too large to read safely. */
+export interface ReadLimits {
+  /** Inflated size of any one part, in bytes. */
+  readonly maxPartBytes: number;
+  /** Inflated bytes of all the parts read, together. */
+  readonly maxTotalBytes: number;
+  /** Cells the grids may hold in all (blanks inside a row count; each row counts ROW_COST). */
+  readonly maxCells: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = {
+  maxPartBytes: DEFAULT_MAX_PART_BYTES,
+  maxTotalBytes: 1024 * 1024 * 1024,
+  maxCells: 1 << 25,
+};
+
+/** Excel's grid: 1,048,576 rows × 16,384 columns (A:XFD). */
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLUMNS = 16_384;
+
+/** The XlsxReadError for a zip-level failure. */
+export function zipReadError(e: unknown): XlsxReadError {
+  if (e instanceof XlsxReadError) return e;
+  if (e instanceof ZipFormatError) {
+    const kind: ReadErrorKind = e.problem === 'too_large' ? 'too_large' : e.problem === 'crc' ? 'bad_crc' : e.problem === 'duplicate' ? 'duplicate_entry' : 'corrupt';
+    return new XlsxReadError(kind, e.message, e.part, '', e.problem === 'too_large' ? e.limit : 0);
+  }
+  return new XlsxReadError('corrupt', e instanceof Error ? e.message : String(e));
 }
 
 export interface Relationship {
@@ -44,6 +85,9 @@ export interface XlsxPackage {
   readonly date1904: boolean;
   /** Finds an entry by part name, case-insensitively (OPC part names are). */
   entry(path: string): ZipEntry | undefined;
+  readonly limits: ReadLimits;
+  /** Inflates an entry within the limits (XlsxReadError otherwise), counting it against the total. */
+  inflate(entry: ZipEntry, scratch?: Uint8Array): Uint8Array;
   /** Inflated content (in `scratch` when given and large enough), or null when the part is missing. */
   bytesOf(path: string, scratch?: Uint8Array): Uint8Array | null;
   textOf(path: string, scratch?: Uint8Array): string | null;
@@ -185,7 +229,8 @@ function errorText(e: unknown): string {
 }
 
 /** Opens the package: entries, workbook.xml, its relationships and the sheet list. */
-export function openPackage(bytes: Uint8Array): XlsxPackage {
+export function openPackage(bytes: Uint8Array, limitsIn: Partial<ReadLimits> = {}): XlsxPackage {
+  const limits: ReadLimits = { ...DEFAULT_READ_LIMITS, ...limitsIn };
   const early = classifyNonZip(bytes);
   if (early) throw early;
   let entries: ZipEntry[];
@@ -197,17 +242,29 @@ export function openPackage(bytes: Uint8Array): XlsxPackage {
   const byName = new Map<string, ZipEntry>();
   for (const e of entries) {
     const key = e.name.replace(/^\/+/, '').toLowerCase();
-    if (!byName.has(key)) byName.set(key, e);
+    // Readers disagree on which of two same-named entries counts (first or last): refuse rather than guess.
+    // OPC part names compare case-insensitively, so "xl/a.xml" and "XL/A.xml" are the same part.
+    if (byName.has(key)) throw new XlsxReadError('duplicate_entry', `zip entry ${e.name} appears twice`, e.name);
+    byName.set(key, e);
   }
   const entry = (path: string): ZipEntry | undefined => byName.get(path.replace(/^\/+/, '').toLowerCase());
+  let inflated = 0;
+  const inflate = (e: ZipEntry, scratch?: Uint8Array): Uint8Array => {
+    if (e.size <= limits.maxPartBytes && inflated + e.size > limits.maxTotalBytes) {
+      throw new XlsxReadError('too_large', `the parts read inflate past ${limits.maxTotalBytes} bytes`, e.name, '', limits.maxTotalBytes);
+    }
+    let out: Uint8Array;
+    try {
+      out = extractEntry(bytes, e, scratch, limits.maxPartBytes);
+    } catch (err) {
+      throw zipReadError(err);
+    }
+    inflated += out.length;
+    return out;
+  };
   const bytesOf = (path: string, scratch?: Uint8Array): Uint8Array | null => {
     const e = entry(path);
-    if (!e) return null;
-    try {
-      return extractEntry(bytes, e, scratch);
-    } catch (err) {
-      throw new XlsxReadError('corrupt', errorText(err));
-    }
+    return e ? inflate(e, scratch) : null;
   };
   const textOf = (path: string, scratch?: Uint8Array): string | null => {
     const b = bytesOf(path, scratch);
@@ -268,7 +325,17 @@ export function openPackage(bytes: Uint8Array): XlsxPackage {
       });
     }
   }
-  return { bytes, entries, workbookPath, workbookXml, workbookRelsPath, workbookRels, sheets, date1904, entry, bytesOf, textOf };
+  return { bytes, entries, workbookPath, workbookXml, workbookRelsPath, workbookRels, sheets, date1904, limits, entry, inflate, bytesOf, textOf };
 }
 
 export { decodeEntities };
+
+/**
+ * Checks every entry of the package (inflated within the limits, CRC-32 compared) before its parts are
+ * copied raw into a new file: a damaged part must never travel on into an output. Done once per archive.
+ */
+export function verifyArchive(pkg: XlsxPackage): void {
+  if (isVerifiedArchive(pkg.bytes)) return;
+  for (const e of pkg.entries) pkg.inflate(e);
+  markVerifiedArchive(pkg.bytes);
+}

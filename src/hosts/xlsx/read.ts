@@ -3,13 +3,15 @@
 // because 300k-row workbooks must read in a second or two and in little memory.
 import { dateCell, errorCell, parseRange, type Cell, type Merge, type SheetGrid, type WorkbookGrid } from '../../core/grid';
 import { isoToSerial, parseISO } from '../../core/dates';
-import { decodeXml, openPackage, relKind, XlsxReadError, type XlsxPackage } from './package';
-import { extractEntry, type ZipEntry } from './zip';
+import {
+  decodeXml, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, openPackage, relKind, XlsxReadError, type ReadLimits, type XlsxPackage,
+} from './package';
+import type { ZipEntry } from './zip';
 import { decodeCellText, closeTagIndex, findTag, findTags, rootPrefix } from './xml';
 import { isDateFormat } from './numfmt';
 
 export { XlsxReadError };
-export type { ReadErrorKind } from './package';
+export type { ReadErrorKind, ReadLimits } from './package';
 
 /** Name of the worksheet custom property that marks the sheets Tablero wrote. */
 export const TABLERO_MARK = 'Tablero';
@@ -17,11 +19,13 @@ export const TABLERO_MARK = 'Tablero';
 export interface ReadOptions {
   /** Read only these sheets (names compared case-insensitively); the others' XML is never inflated. */
   readonly sheets?: readonly string[];
+  /** Lower limits than DEFAULT_READ_LIMITS (tests use them to build small crafted files). */
+  readonly limits?: Partial<ReadLimits>;
 }
 
 export function readXlsx(bytes: Uint8Array, opts: ReadOptions = {}): WorkbookGrid {
   try {
-    return readPackage(openPackage(bytes), opts);
+    return readPackage(openPackage(bytes, opts.limits), opts);
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
     throw new XlsxReadError('corrupt', e instanceof Error ? e.message : String(e));
@@ -56,7 +60,8 @@ function readPackage(pkg: XlsxPackage, opts: ReadOptions): WorkbookGrid {
   // One inflate buffer for all sheets: big sheets would otherwise leave a buffer each for the collector.
   const biggest = Math.max(...entries.map((e) => e.size));
   const scratch = entries.length > 1 && biggest > 1 << 20 ? new Uint8Array(biggest) : undefined;
-  const sheets = toRead.map((ref, k) => readWorksheetEntry(pkg, entries[k]!, ref.name, { sst, dateStyles, date1904: pkg.date1904 }, scratch));
+  const budget = { cells: pkg.limits.maxCells };
+  const sheets = toRead.map((ref, k) => readWorksheetEntry(pkg, entries[k]!, ref.name, { sst, dateStyles, date1904: pkg.date1904, budget, maxCells: pkg.limits.maxCells }, scratch));
   return { sheets, date1904: pkg.date1904 };
 }
 
@@ -169,6 +174,20 @@ interface SheetContext {
   readonly sst: readonly string[];
   readonly dateStyles: Uint8Array;
   readonly date1904: boolean;
+  /** Cells the workbook's grids may still take (shared by its sheets); below zero the file is refused. */
+  readonly budget?: { cells: number };
+  readonly maxCells?: number;
+}
+
+/** A row costs this many cells of the budget (an empty row is still an array). */
+const ROW_COST = 4;
+
+function outsideGrid(name: string, where: string): XlsxReadError {
+  return new XlsxReadError('outside_grid', `sheet "${name}": ${where} is outside Excel's grid (1048576 rows × XFD)`, where, name);
+}
+
+function overBudget(name: string, ctx: SheetContext): XlsxReadError {
+  return new XlsxReadError('too_large', `sheet "${name}": more cells than the reader holds`, '', name, ctx.maxCells ?? 0);
 }
 
 const T_N = 0, T_S = 1, T_STR = 2, T_INLINE = 3, T_B = 4, T_E = 5, T_D = 6;
@@ -250,6 +269,7 @@ function scanRows(xml: string, i: number, end: number, p: string, ctx: SheetCont
   let col = st.col;
   let row: Cell[] | undefined;
   let rowOf = -1;
+  let left = ctx.budget ? ctx.budget.cells : Infinity;
 
   while (i < end) {
     const lt = xml.indexOf('<', i);
@@ -266,6 +286,7 @@ function scanRows(xml: string, i: number, end: number, p: string, ctx: SheetCont
       if (ch === 62 || ch === 47 || ch <= 32) {
         let refCol = -1;
         let refRow = -1;
+        let refAt = -1;
         let style = 0;
         let type = T_N;
         let selfClose = false;
@@ -299,6 +320,7 @@ function scanRows(xml: string, i: number, end: number, p: string, ctx: SheetCont
             const an = xml.charCodeAt(ns);
             if (an === 114) {
               // r="B12": letters then digits ($ allowed)
+              refAt = vs;
               let j = vs;
               let cc = 0;
               let rr = 0;
@@ -333,6 +355,10 @@ function scanRows(xml: string, i: number, end: number, p: string, ctx: SheetCont
         let r = refRow >= 0 ? refRow : rowIdx < 0 ? 0 : rowIdx;
         if (refRow >= 0) rowIdx = refRow;
         if (r < 0) r = 0;
+        // Past Excel's grid no real workbook goes; the padding below would run for minutes or out of memory.
+        if (col >= EXCEL_MAX_COLUMNS || r >= EXCEL_MAX_ROWS) {
+          throw outsideGrid(name, refAt >= 0 ? xml.slice(refAt, Math.min(xml.indexOf(xml.charAt(refAt - 1), refAt), refAt + 24)) : `${r + 1}:${r + 1}`);
+        }
 
         let value: Cell = null;
         if (selfClose) {
@@ -416,6 +442,7 @@ function scanRows(xml: string, i: number, end: number, p: string, ctx: SheetCont
           if (r !== rowOf) {
             row = rows[r];
             if (row === undefined) {
+              if ((left -= ROW_COST) < 0) throw overBudget(name, ctx);
               row = [];
               rows[r] = row;
             }
@@ -423,8 +450,11 @@ function scanRows(xml: string, i: number, end: number, p: string, ctx: SheetCont
             if (r > lastRow) lastRow = r;
           }
           const len = row!.length;
-          if (col === len) row!.push(value);
-          else if (col > len) {
+          if (col === len) {
+            if (--left < 0) throw overBudget(name, ctx);
+            row!.push(value);
+          } else if (col > len) {
+            if ((left -= col - len + 1) < 0) throw overBudget(name, ctx);
             for (let z = len; z < col; z++) row!.push(null);
             row!.push(value);
           } else row![col] = value;
@@ -475,6 +505,7 @@ function scanRows(xml: string, i: number, end: number, p: string, ctx: SheetCont
           k = ve + 1;
         }
         rowIdx = r >= 0 ? r : rowIdx + 1;
+        if (rowIdx >= EXCEL_MAX_ROWS) throw outsideGrid(name, `${rowIdx + 1}:${rowIdx + 1}`);
         col = -1;
         if (hidden) hiddenRows.push(rowIdx);
         i = k;
@@ -487,21 +518,29 @@ function scanRows(xml: string, i: number, end: number, p: string, ctx: SheetCont
   st.lastRow = lastRow;
   st.rowIdx = rowIdx;
   st.col = col;
+  if (ctx.budget) ctx.budget.cells = left;
 }
 
-function finishSheet(name: string, st: ScanState, tail: string): SheetGrid {
+function finishSheet(name: string, st: ScanState, tail: string, ctx?: SheetContext): SheetGrid {
   // A part cut short (or not a worksheet at all) must not pass for an empty sheet.
   const last = tail.slice(-4096);
   if (!/<\/(?:[\w.-]+:)?worksheet>\s*$/.test(last) && !/<(?:[\w.-]+:)?worksheet\b[^>]*\/>\s*$/.test(last)) {
     throw new XlsxReadError('corrupt', `sheet "${name}": the sheet XML is incomplete`);
   }
   const { rows, hiddenRows, lastRow } = st;
+  let missing = 0;
+  for (let r = 0; r <= lastRow; r++) if (rows[r] === undefined) missing++;
+  if (ctx?.budget && (ctx.budget.cells -= missing * ROW_COST) < 0) throw overBudget(name, ctx);
   for (let r = 0; r <= lastRow; r++) if (rows[r] === undefined) rows[r] = [];
   rows.length = lastRow + 1;
   const merges: Merge[] = [];
   for (const t of findTags(tail, 'mergeCell')) {
-    const m = parseRange(t.attrs.get('ref') ?? '');
-    if (m) merges.push(m);
+    const ref = t.attrs.get('ref') ?? '';
+    const m = parseRange(ref);
+    if (!m) continue;
+    // Code that walks a merged area must never be handed one larger than the grid.
+    if (m.r1 >= EXCEL_MAX_ROWS || m.c1 >= EXCEL_MAX_COLUMNS) throw outsideGrid(name, ref.slice(0, 40));
+    merges.push(m);
   }
   const marked = findTags(tail, 'customPr').some((t) => (t.attrs.get('name') ?? '').toLowerCase() === TABLERO_MARK.toLowerCase());
   return { name, rows, merges, hiddenRows, createdByTablero: marked };
@@ -513,14 +552,14 @@ const newState = (): ScanState => ({ rows: [], hiddenRows: [], lastRow: -1, rowI
 export function parseWorksheet(xml: string, name: string, ctx: SheetContext): SheetGrid {
   const st = newState();
   const sd = findTag(xml, 'sheetData');
-  if (!sd) return finishSheet(name, st, xml);
-  if (sd.selfClosing) return finishSheet(name, st, xml.slice(sd.end));
+  if (!sd) return finishSheet(name, st, xml, ctx);
+  if (sd.selfClosing) return finishSheet(name, st, xml.slice(sd.end), ctx);
   const p = rootPrefix(xml, 'worksheet');
   const close = '</' + p + 'sheetData>';
   const end = xml.indexOf(close, sd.end);
   if (end < 0) throw new XlsxReadError('corrupt', `sheet "${name}": unterminated sheetData`);
   scanRows(xml, sd.end, end, p, ctx, st, name);
-  return finishSheet(name, st, xml.slice(end + close.length));
+  return finishSheet(name, st, xml.slice(end + close.length), ctx);
 }
 
 const ascii = (s: string): Uint8Array => {
@@ -582,9 +621,9 @@ export function parseWorksheetBytes(buf: Uint8Array, name: string, ctx: SheetCon
   const decoder = new TextDecoder('utf-8');
   const st = newState();
   const start = sheetDataStart(buf);
-  if (!start) return finishSheet(name, st, decoder.decode(buf));
+  if (!start) return finishSheet(name, st, decoder.decode(buf), ctx);
   const [from, selfClosing] = start;
-  if (selfClosing) return finishSheet(name, st, decoder.decode(buf.subarray(from)));
+  if (selfClosing) return finishSheet(name, st, decoder.decode(buf.subarray(from)), ctx);
   const p = rootPrefix(decoder.decode(buf.subarray(0, from)), 'worksheet');
   const rowClose = ascii(`</${p}row>`);
   const dataClose = ascii(`</${p}sheetData>`);
@@ -605,17 +644,12 @@ export function parseWorksheetBytes(buf: Uint8Array, name: string, ctx: SheetCon
     scanRows(decoder.decode(buf.subarray(pos, cut)), 0, Infinity, p, ctx, st, name);
     pos = cut;
   }
-  return finishSheet(name, st, decoder.decode(buf.subarray(close + dataClose.length)));
+  return finishSheet(name, st, decoder.decode(buf.subarray(close + dataClose.length)), ctx);
 }
 
 /** Inflates and parses one worksheet entry; `scratch` is an inflate buffer reused across sheets. */
 function readWorksheetEntry(pkg: XlsxPackage, entry: ZipEntry, name: string, ctx: SheetContext, scratch?: Uint8Array): SheetGrid {
-  let data: Uint8Array;
-  try {
-    data = extractEntry(pkg.bytes, entry, scratch);
-  } catch (e) {
-    throw new XlsxReadError('corrupt', e instanceof Error ? e.message : String(e));
-  }
+  const data = pkg.inflate(entry, scratch);
   // A byte-order mark says UTF-16 (never seen from Excel): decode it whole.
   if (data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff))) {
     return parseWorksheet(decodeXml(data), name, ctx);

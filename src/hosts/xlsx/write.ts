@@ -10,13 +10,15 @@
 // header row is frozen.
 import { columnLetter } from '../../core/grid';
 import { isoToSerial, parseISO } from '../../core/dates';
+import { freeSheetName, isOutputDate, safeSheetName, type Fill, type OutputSheet, type OutputTable, type OutputValue } from '../../core/output';
 import {
-  freeSheetName, isOutputDate, safeSheetName,
-  type ColumnType, type Fill, type OutputColumn, type OutputSheet, type OutputTable, type OutputValue,
-} from '../../core/output';
+  FILL_COLORS, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, NUMBER_FORMATS, TABLE_STYLE, planSheet, tableBaseName,
+  type PlannedBand, type PlannedColumn,
+} from '../../core/sheet-plan';
 import type { WrittenSheet } from '../host';
+import { finding, type Finding } from '../../core/findings';
 import {
-  contentTypeOf, openPackage, parseRels, relativeTarget, relKind, relsPathFor, REL_NS, REL_TYPE,
+  contentTypeOf, openPackage, parseRels, verifyArchive, relativeTarget, relKind, relsPathFor, REL_NS, REL_TYPE,
   type Relationship, type SheetKind, type XlsxPackage,
 } from './package';
 import { sheetXmlIsMarked, TABLERO_MARK, XlsxReadError } from './read';
@@ -42,28 +44,24 @@ export const BIG_SHEET_CELLS = 100_000;
 export interface WriteResult {
   readonly bytes: Uint8Array;
   readonly written: WrittenSheet[];
+  /** What could not be written as it was (text_truncated: a text over Excel's 32,767 characters). */
+  readonly findings: Finding[];
 }
 
 /** The value stored in our custom property part (the reader only looks at the property's name). */
 export const TABLERO_MARK_VALUE = '1';
 
-export const FILL_RGB: Readonly<Record<Fill, string>> = {
-  green: 'FFC6EFCE',
-  yellow: 'FFFFEB9C',
-  orange: 'FFF8CBAD',
-  red: 'FFFFC7CE',
-  grey: 'FFEDEDED',
-};
+/** The plan's fill colours as ARGB, as styles.xml writes them. */
+export const FILL_RGB: Readonly<Record<Fill, string>> = Object.fromEntries(
+  Object.entries(FILL_COLORS).map(([k, rgb]) => [k, `FF${rgb}`]),
+) as Record<Fill, string>;
 
-/** Widths: fitted to the content, within these bounds (characters). */
-export const MIN_COLUMN_WIDTH = 8;
-export const MAX_COLUMN_WIDTH = 60;
+export { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, tableBaseName };
 /** Excel's sheet size. */
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
 /** Excel refuses longer cell texts. */
 const MAX_CELL_TEXT = 32767;
-const TABLE_STYLE = 'TableStyleMedium2';
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL_STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
@@ -93,15 +91,20 @@ export function writeXlsx(base: Uint8Array | null, sheets: readonly OutputSheet[
   if (book.sheets.length === 0 && sheets.length === 0) throw new Error('a workbook needs at least one sheet');
   const styles = new StyleBook(book.stylesXml);
   const written: WrittenSheet[] = [];
+  const findings: Finding[] = [];
   for (const sheet of sheets) {
     const slot = book.claimSlot(sheet.name);
     const cells = sheet.tables.reduce((n, t) => n + t.rows.length * t.columns.length, 0);
+    book.truncated.length = 0;
     const rendered = renderSheet(sheet, slot.path, styles, book, opts.level ?? (cells > BIG_SHEET_CELLS ? 1 : level));
+    for (const c of book.truncated) {
+      findings.push(finding('text_truncated', 'warning', { sheet: slot.name, cell: c.cell }, { length: c.length, limit: MAX_CELL_TEXT }));
+    }
     book.putSheet(slot, rendered);
     written.push({ requested: sheet.name, name: slot.name });
   }
   book.setStyles(styles.render());
-  return { bytes: book.build(level), written };
+  return { bytes: book.build(level), written, findings };
 }
 
 /** The user's workbook, or XlsxReadError when it cannot be one (as readXlsx would say). */
@@ -158,6 +161,8 @@ class Book {
   private readonly replacedSheetIds: number[] = [];
   /** New workbooks keep their texts in a shared strings part (smaller and quicker to read than inline strings). */
   sst: SharedStrings | null = null;
+  /** Cells of the sheet being rendered whose text was cut to Excel's limit. */
+  readonly truncated: { cell: string; length: number }[] = [];
 
   private constructor(
     private readonly pkg: XlsxPackage | null,
@@ -457,6 +462,7 @@ class Book {
   }
 
   build(level: DeflateLevel): Uint8Array {
+    if (this.pkg) verifyArchive(this.pkg);
     this.dropStaleCalcChain();
     if (!findTags(this.contentTypes, 'Default').some((t) => (t.attrs.get('Extension') ?? '').toLowerCase() === 'rels')) {
       const close = this.contentTypes.lastIndexOf('</');
@@ -546,30 +552,13 @@ function utf16le(s: string): Uint8Array {
   return out;
 }
 
-/** Excel table names: a letter or underscore first, then letters, digits, "_" or "."; not like a cell. */
-export function tableBaseName(requested: string): string {
-  let s = requested.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_.]/g, '_');
-  if (!/^[A-Za-z_]/.test(s)) s = `T_${s}`;
-  if (/^([A-Za-z]{1,3}\d+|[RrCc]\d*|[Rr]\d+[Cc]\d+)$/.test(s)) s = `${s}_`;
-  return s.slice(0, 200);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Styles: our fonts, fills, number formats and cell formats, appended after the workbook's own.
 
-type NumFmtKind = 'general' | 'integer' | 'number' | 'percent' | 'date';
-
-const FORMAT_OF_TYPE: Readonly<Record<ColumnType, NumFmtKind>> = {
-  text: 'general',
-  boolean: 'general',
-  integer: 'integer',
-  number: 'number',
-  percent: 'percent',
-  date: 'date',
-};
-
-const CUSTOM_CODES = { percent: '0.0%', date: 'yyyy-mm-dd' } as const;
-const BUILTIN_IDS = { general: 0, integer: 1, number: 2 } as const;
+/** Excel's built-in number formats: these codes need no numFmt element. */
+const BUILTIN_FORMAT_IDS: ReadonlyMap<string, number> = new Map([
+  ['0', 1], ['0.00', 2], ['#,##0', 3], ['#,##0.00', 4], ['0%', 9], ['0.00%', 10],
+]);
 
 const STYLE_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
 
@@ -584,7 +573,7 @@ class StyleBook {
   private nextNumFmt: number;
   private readonly numFmts: { id: number; code: string }[] = [];
   private readonly numFmtIds = new Map<string, number>();
-  private readonly fills: Fill[] = [];
+  private readonly fills: string[] = [];
   private readonly xfs: string[] = [];
   private readonly xfIndex = new Map<string, number>();
   private boldUsed = false;
@@ -620,18 +609,21 @@ class StyleBook {
     return Math.max(this.fontCount, 1);
   }
 
-  private numFmtId(kind: NumFmtKind): number {
-    if (kind === 'general' || kind === 'integer' || kind === 'number') return BUILTIN_IDS[kind];
-    let id = this.numFmtIds.get(kind);
+  private numFmtId(code: string | null): number {
+    if (code === null) return 0;
+    const builtin = BUILTIN_FORMAT_IDS.get(code);
+    if (builtin !== undefined) return builtin;
+    let id = this.numFmtIds.get(code);
     if (id === undefined) {
       id = this.nextNumFmt++;
-      this.numFmtIds.set(kind, id);
-      this.numFmts.push({ id, code: CUSTOM_CODES[kind] });
+      this.numFmtIds.set(code, id);
+      this.numFmts.push({ id, code });
     }
     return id;
   }
 
-  private fillId(fill: Fill): number {
+  /** `fill` as RRGGBB (the sheet plan's colours). */
+  private fillId(fill: string): number {
     let k = this.fills.indexOf(fill);
     if (k < 0) {
       this.fills.push(fill);
@@ -640,20 +632,21 @@ class StyleBook {
     return Math.max(this.fillCount, 2) + k;
   }
 
-  /** The cellXfs index for this look; 0 (the workbook's default) for plain General text. */
-  xf(bold: boolean, fill: Fill | null | undefined, kind: NumFmtKind): number {
-    if (!bold && !fill && kind === 'general') return 0;
-    const key = `${bold ? 1 : 0}|${fill ?? ''}|${kind}`;
+  /** The cellXfs index for this look (number format code, fill RRGGBB); 0 (the workbook's default) for plain General text. */
+  xf(bold: boolean, fill: string | null, code: string | null, wrap = false): number {
+    if (!bold && !fill && code === null && !wrap) return 0;
+    const key = `${bold ? 1 : 0}|${fill ?? ''}|${code ?? ''}|${wrap ? 1 : 0}`;
     let idx = this.xfIndex.get(key);
     if (idx !== undefined) return idx;
     if (bold) this.boldUsed = true;
-    const numFmtId = this.numFmtId(kind);
+    const numFmtId = this.numFmtId(code);
     const fontId = bold ? this.boldFontId : 0;
     const fillId = fill ? this.fillId(fill) : 0;
     const p = this.p;
     this.xfs.push(
       `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0"${this.hasStyleXf ? ' xfId="0"' : ''}` +
-      `${numFmtId ? ' applyNumberFormat="1"' : ''}${bold ? ' applyFont="1"' : ''}${fill ? ' applyFill="1"' : ''}/>`,
+      `${numFmtId ? ' applyNumberFormat="1"' : ''}${bold ? ' applyFont="1"' : ''}${fill ? ' applyFill="1"' : ''}` +
+      (wrap ? ` applyAlignment="1"><${p}alignment wrapText="1"/></${p}xf>` : '/>'),
     );
     idx = Math.max(this.xfCount, 1) + this.xfs.length - 1;
     this.xfIndex.set(key, idx);
@@ -674,7 +667,7 @@ class StyleBook {
     if (this.fills.length) {
       for (let k = this.fillCount; k < 2; k++) fills.push(`<${p}fill><${p}patternFill patternType="${k === 0 ? 'none' : 'gray125'}"/></${p}fill>`);
       for (const f of this.fills) {
-        fills.push(`<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${FILL_RGB[f]}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
+        fills.push(`<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FF${f}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
       }
     }
     xml = appendChildren(xml, p, 'fills', 'fill', fills);
@@ -728,12 +721,13 @@ function setCount(openTag: string, count: number): string {
 // Sheets
 
 interface ColPlan {
-  readonly type: ColumnType;
-  readonly kind: NumFmtKind;
-  readonly fill: Fill | undefined;
-  readonly bands: readonly { readonly atLeast: number; readonly fill: Fill }[];
+  readonly code: string | null;
+  readonly fill: string | null;
+  readonly bands: readonly PlannedBand[];
+  readonly wrap: boolean;
 }
 
+/** A table of the sheet plan, 1-based rows (0: none), with its part and unique name in the workbook. */
 interface TablePlan {
   readonly table: OutputTable;
   readonly name: string;
@@ -772,104 +766,37 @@ class XmlSink {
   }
 }
 
-function headerNames(columns: readonly OutputColumn[]): string[] {
-  const seen = new Set<string>();
-  return columns.map((c, i) => {
-    // eslint-disable-next-line no-control-regex -- line breaks and tabs cannot be in a table column name
-    const base = c.header.replace(/[\u0000-\u001F]+/g, ' ').trim().slice(0, 255) || `Column${i + 1}`;
-    let name = base;
-    for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${base} ${k}`;
-    seen.add(name.toLowerCase());
-    return name;
-  });
-}
-
-function textLength(s: string): number {
-  if (s.indexOf('\n') < 0) return s.length;
-  let m = 0;
-  for (const line of s.split('\n')) m = Math.max(m, line.length);
-  return m;
-}
-
-function displayLength(v: OutputValue | undefined, kind: NumFmtKind): number {
-  if (v === null || v === undefined) return 0;
-  if (typeof v === 'string') return textLength(v);
-  if (typeof v === 'boolean') return 5;
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return 0;
-    if (kind === 'percent') return (v * 100).toFixed(1).length + 1;
-    if (kind === 'integer') return Math.round(v).toString().length;
-    if (kind === 'number') return v.toFixed(2).length;
-    return String(v).length;
-  }
-  return 10;
-}
-
-/** Width samples at most this many rows per table (big generated tables need no exact fit). */
-const WIDTH_SAMPLE_ROWS = 5000;
-
 function renderSheet(sheet: OutputSheet, path: string, styles: StyleBook, book: Book, level: DeflateLevel): RenderedSheet {
   const date1904 = book.date1904;
-  const lines = sheet.lines;
-  const notes = sheet.notes ?? [];
 
-  // ---- layout
-  let r = lines.length;
-  const plans: TablePlan[] = [];
-  for (const table of sheet.tables) {
-    if (!table.columns.length) continue;
-    if (r > 0) r += 1;
-    const captionRow = table.caption ? ++r : 0;
-    const headerRow = ++r;
-    const hasTotal = !!table.totalRow && table.rows.length > 0;
-    const dataCount = table.rows.length - (hasTotal ? 1 : 0);
-    const lastRow = headerRow + Math.max(1, dataCount);
-    r = lastRow;
-    const totalRow = hasTotal ? ++r : 0;
-    const alloc = book.allocTable(table.name);
-    plans.push({
-      table, ...alloc, headers: headerNames(table.columns),
-      cols: table.columns.map((c) => ({ type: c.type, kind: FORMAT_OF_TYPE[c.type] ?? 'general', fill: c.fill, bands: c.bands ?? [] })),
-      captionRow, headerRow, dataCount, lastRow, totalRow,
-    });
-  }
-  let notesRow = 0;
-  if (notes.length) {
-    if (r > 0) r += 1;
-    notesRow = r + 1;
-    r += notes.length;
-  }
-  const lastRowOfSheet = Math.max(r, 1);
-  const width = Math.max(1, ...plans.map((p) => p.cols.length));
+  // ---- layout: the sheet plan (src/core/sheet-plan.ts), shared with the Office writer
+  const sp = planSheet(sheet);
+  const plans: TablePlan[] = sp.tables.map((tp) => ({
+    table: tp.table,
+    ...book.allocTable(tp.table.name),
+    headers: tp.columns.map((c) => c.header),
+    cols: tp.columns.map((c: PlannedColumn) => ({ code: c.numberFormat, fill: c.fill, bands: c.bands, wrap: c.wrap })),
+    captionRow: tp.captionRow === null ? 0 : tp.captionRow + 1,
+    headerRow: tp.headerRow + 1,
+    dataCount: tp.dataCount,
+    lastRow: tp.lastRow + 1,
+    totalRow: tp.totalRow === null ? 0 : tp.totalRow + 1,
+  }));
+  const lastRowOfSheet = sp.rowCount;
+  const width = sp.colCount;
   if (lastRowOfSheet > MAX_ROWS || width > MAX_COLUMNS) {
     throw new RangeError(`sheet "${sheet.name}" needs ${lastRowOfSheet} rows and ${width} columns; Excel holds ${MAX_ROWS} × ${MAX_COLUMNS}`);
   }
   const letters: string[] = [];
   for (let c = 0; c < width; c++) letters.push(columnLetter(c));
 
-  // ---- column widths
-  const widths: number[] = new Array<number>(width).fill(0);
-  const fixed: (number | undefined)[] = new Array<number | undefined>(width).fill(undefined);
-  for (const plan of plans) {
-    const rows = plan.table.rows;
-    const step = Math.max(1, Math.ceil(rows.length / WIDTH_SAMPLE_ROWS));
-    plan.table.columns.forEach((col, c) => {
-      if (col.width !== undefined && col.width > 0) fixed[c] = Math.max(fixed[c] ?? 0, Math.min(255, col.width));
-      let m = plan.headers[c]!.length + 3; // room for the filter button
-      const kind = plan.cols[c]!.kind;
-      for (let k = 0; k < rows.length; k += step) m = Math.max(m, displayLength(rows[k]![c], kind));
-      if (rows.length) m = Math.max(m, displayLength(rows[rows.length - 1]![c], kind));
-      widths[c] = Math.max(widths[c]!, m);
-    });
-  }
-
   // ---- styles
-  const boldXf = styles.xf(true, null, 'general');
+  const boldXf = styles.xf(true, null, null);
   const colStyles = plans.map((plan) => plan.cols.map((col) => ({
-    plain: styles.xf(false, col.fill, col.kind),
-    bold: styles.xf(true, col.fill, col.kind),
-    bandPlain: col.bands.map((b) => styles.xf(false, b.fill, col.kind)),
-    bandBold: col.bands.map((b) => styles.xf(true, b.fill, col.kind)),
+    plain: styles.xf(false, col.fill, col.code, col.wrap),
+    bold: styles.xf(true, col.fill, col.code, col.wrap),
+    bandPlain: col.bands.map((b) => styles.xf(false, b.color, col.code, col.wrap)),
+    bandBold: col.bands.map((b) => styles.xf(true, b.color, col.code, col.wrap)),
   })));
 
   // ---- sheet XML
@@ -885,19 +812,23 @@ function renderSheet(sheet: OutputSheet, path: string, styles: StyleBook, book: 
     sink.add('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
   }
   sink.add('<sheetFormatPr defaultRowHeight="15"/>');
-  if (plans.length) {
+  if (sp.widths.length) {
     let cols = '<cols>';
-    for (let c = 0; c < width; c++) {
-      const w = fixed[c] ?? Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, widths[c]! + 2));
+    sp.widths.forEach((w, c) => {
       cols += `<col min="${c + 1}" max="${c + 1}" width="${Math.round(w * 100) / 100}" customWidth="1"/>`;
-    }
+    });
     sink.add(cols + '</cols>');
   }
   sink.add('<sheetData>');
 
   const sst = book.sst;
   const textCell = (ref: string, text: string, s: number): string => {
-    const t = text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) : text;
+    // Excel holds no longer text: cut (never inside a surrogate pair) and said in a text_truncated finding.
+    let t = text;
+    if (text.length > MAX_CELL_TEXT) {
+      t = text.slice(0, /[\uD800-\uDBFF]/.test(text.charAt(MAX_CELL_TEXT - 1)) ? MAX_CELL_TEXT - 1 : MAX_CELL_TEXT);
+      book.truncated.push({ cell: ref, length: text.length });
+    }
     if (sst) return `<c r="${ref}"${s ? ` s="${s}"` : ''} t="s"><v>${sst.add(t)}</v></c>`;
     return `<c r="${ref}"${s ? ` s="${s}"` : ''} t="inlineStr"><is><t${needsPreserve(t) ? ' xml:space="preserve"' : ''}>${escapeText(t)}</t></is></c>`;
   };
@@ -906,13 +837,20 @@ function renderSheet(sheet: OutputSheet, path: string, styles: StyleBook, book: 
     sink.add(`<row r="${row}">${textCell(`A${row}`, text, s)}</row>`);
   };
 
-  lines.forEach((line, i) => lineRow(i + 1, line, i === 0 ? boldXf : 0));
+  // The plan's lines (title, captions, notes) go in between the tables, in row order.
+  let nextLine = 0;
+  const linesBefore = (row: number): void => {
+    for (; nextLine < sp.lines.length && sp.lines[nextLine]!.row + 1 < row; nextLine++) {
+      const line = sp.lines[nextLine]!;
+      lineRow(line.row + 1, line.text, line.bold ? boldXf : 0);
+    }
+  };
 
   plans.forEach((plan, ti) => {
     const cs = colStyles[ti]!;
     const cols = plan.cols;
     const n = cols.length;
-    if (plan.captionRow) lineRow(plan.captionRow, plan.table.caption ?? '', boldXf);
+    linesBefore(plan.headerRow);
     let head = `<row r="${plan.headerRow}">`;
     for (let c = 0; c < n; c++) head += textCell(`${letters[c]}${plan.headerRow}`, plan.headers[c]!, 0);
     sink.add(head + '</row>');
@@ -942,7 +880,7 @@ function renderSheet(sheet: OutputSheet, path: string, styles: StyleBook, book: 
       if (isOutputDate(v)) {
         if (!parseISO(v.date)) return textCell(ref, v.date, s);
         // A date outside a date column still shows as a date.
-        const ds = col.kind === 'date' ? s : styles.xf(bold, col.fill, 'date');
+        const ds = col.code === NUMBER_FORMATS.date ? s : styles.xf(bold, col.fill, NUMBER_FORMATS.date, col.wrap);
         return `<c r="${ref}"${ds ? ` s="${ds}"` : ''}><v>${isoToSerial(v.date, date1904)}</v></c>`;
       }
       return '';
@@ -963,8 +901,21 @@ function renderSheet(sheet: OutputSheet, path: string, styles: StyleBook, book: 
       sink.add(xml + '</row>');
     }
   });
-  notes.forEach((note, i) => lineRow(notesRow + i, note, 0));
+  linesBefore(Infinity);
   sink.add('</sheetData>');
+  // Drop-down lists (OutputColumn.choices) on a table's data cells; Excel extends them to rows added to the table.
+  const lists: string[] = [];
+  plans.forEach((plan) => {
+    plan.table.columns.forEach((col, c) => {
+      const words = col.choices;
+      if (!words?.length || plan.dataCount < 1) return;
+      const list = `"${words.join(',').replace(/"/g, '""')}"`;
+      if (list.length > 257 || words.some((w) => w.includes(','))) return; // Excel's inline-list limits
+      const ref = `${letters[c]}${plan.headerRow + 1}:${letters[c]}${plan.headerRow + plan.dataCount}`;
+      lists.push(`<dataValidation type="list" errorStyle="warning" allowBlank="1" showErrorMessage="1" sqref="${ref}"><formula1>${escapeText(list)}</formula1></dataValidation>`);
+    });
+  });
+  if (lists.length) sink.add(`<dataValidations count="${lists.length}">${lists.join('')}</dataValidations>`);
   sink.add('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
 
   // Relationships of the sheet: rId1 our mark, rId2… the tables.

@@ -2,69 +2,10 @@
 // browser bundle and be fast on 100k-row sheets). Parts are small except sheets and shared strings,
 // which read.ts scans with its own loops.
 
-const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
-const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+// The escaping itself is host-neutral (src/core/xml-text.ts): one function for the whole tree.
+import { decodeCellText, decodeEntities, escapeAttr, escapeText, stripInvalidXml } from '../../core/xml-text';
 
-function entity(_m: string, e: string): string {
-  switch (e) {
-    case 'amp': return '&';
-    case 'lt': return '<';
-    case 'gt': return '>';
-    case 'quot': return '"';
-    case 'apos': return "'";
-  }
-  const code = e.charCodeAt(1) === 120 /* x */ ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-  // An out-of-range reference is malformed XML; keep its text rather than fail the whole workbook.
-  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : _m;
-}
-
-/** Attribute value or element text as written in the XML → the string it stands for. */
-export function decodeEntities(s: string): string {
-  return s.indexOf('&') < 0 ? s : s.replace(ENTITY, entity);
-}
-
-/**
- * Cell text as Excel means it: XML line ends normalised, entities decoded, then Excel's own
- * _xHHHH_ escapes (used for control characters; "_x005F_" is a literal underscore).
- */
-export function decodeCellText(s: string): string {
-  if (s.indexOf('\r') >= 0) s = s.replace(/\r\n?/g, '\n');
-  if (s.indexOf('&') >= 0) s = s.replace(ENTITY, entity);
-  if (s.indexOf('_x') >= 0) s = s.replace(OOXML_ESCAPE, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-  return s;
-}
-
-// Characters XML 1.0 forbids (and lone surrogates): stripped from anything we write.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const NEEDS_TEXT_WORK = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
-
-export function stripInvalidXml(s: string): string {
-  return s.replace(INVALID_XML, '');
-}
-
-/** Text for element content (also escapes a literal "_xHHHH_" so Excel does not decode it). */
-export function escapeText(s: string): string {
-  if (!NEEDS_TEXT_WORK.test(s)) return s;
-  return stripInvalidXml(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
-}
-
-/** Text for an attribute value in double quotes; tabs and line ends kept as references. */
-export function escapeAttr(s: string): string {
-  return stripInvalidXml(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;');
-}
+export { decodeCellText, decodeEntities, escapeAttr, escapeText, stripInvalidXml };
 
 // ---------------------------------------------------------------------------------------------
 // Tags in small parts (workbook, rels, styles, content types, tables).

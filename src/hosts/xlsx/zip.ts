@@ -1,9 +1,26 @@
 // A small zip layer over fflate: read the central directory ourselves so we can inflate only the parts we
 // need, and copy untouched entries byte for byte (compressed data, CRC, sizes) when we write a workbook.
 // No Node APIs: this runs in the browser too.
-import { Deflate, deflateSync, inflateSync } from 'fflate';
+import { Deflate, deflateSync, Inflate } from 'fflate';
 
-export class ZipFormatError extends Error {}
+/** Why an archive was refused: damaged, a part too large to inflate safely, a wrong CRC-32, a name used twice. */
+export type ZipProblem = 'format' | 'too_large' | 'crc' | 'duplicate';
+
+export class ZipFormatError extends Error {
+  constructor(message: string, readonly problem: ZipProblem = 'format', readonly part = '', readonly limit = 0) {
+    super(message);
+    this.name = 'ZipFormatError';
+  }
+}
+
+/** No part may inflate past this by default (a sheet of 300k rows is about 120 MB of XML). */
+export const DEFAULT_MAX_PART_BYTES = 256 * 1024 * 1024;
+/**
+ * Compressed bytes fed to the inflater at a time. Deflate expands at most ~1032×, so a piece of
+ * (output still expected ÷ 1024) cannot overshoot the declared size by more than a minimum piece's worth.
+ */
+const MIN_INFLATE_PIECE = 1 << 14;
+const MAX_INFLATE_PIECE = 1 << 20;
 
 export interface ZipEntry {
   /** Name as stored, with "\" turned into "/". */
@@ -126,24 +143,57 @@ export function rawEntryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
 }
 
 /**
- * Inflates one entry. The result may share memory with `bytes` (stored entries) or with `scratch`
- * (a buffer the caller reuses across entries, at least entry.size long, to spare the garbage collector).
+ * Inflates one entry and checks its CRC-32. The result may share memory with `bytes` (stored entries)
+ * or with `scratch` (a buffer the caller reuses across entries, at least entry.size long).
+ * Guarded against zip bombs: a declared size over `maxBytes` is refused before any work, and the
+ * inflater is fed in small pieces and stopped as soon as it yields more than the declared size, so
+ * a lying size costs one piece of work and no more than entry.size of memory.
  */
-export function extractEntry(bytes: Uint8Array, entry: ZipEntry, scratch?: Uint8Array): Uint8Array {
-  if (entry.flags & 1) throw new ZipFormatError(`${entry.name}: encrypted zip entry`);
-  const raw = rawEntryData(bytes, entry);
-  if (entry.method === 0) return raw;
-  if (entry.method !== 8) throw new ZipFormatError(`${entry.name}: unsupported compression method ${entry.method}`);
-  if (entry.size === 0) return new Uint8Array(0);
-  let out: Uint8Array;
-  try {
-    const target = scratch && scratch.length >= entry.size ? scratch.subarray(0, entry.size) : new Uint8Array(entry.size);
-    out = inflateSync(raw, { out: target });
-  } catch (e) {
-    throw new ZipFormatError(`${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
+export function extractEntry(bytes: Uint8Array, entry: ZipEntry, scratch?: Uint8Array, maxBytes = DEFAULT_MAX_PART_BYTES): Uint8Array {
+  if (entry.flags & 1) throw new ZipFormatError(`${entry.name}: encrypted zip entry`, 'format', entry.name);
+  if (entry.size > maxBytes) {
+    throw new ZipFormatError(`${entry.name}: inflates to ${entry.size} bytes, over the limit of ${maxBytes}`, 'too_large', entry.name, maxBytes);
   }
-  if (out.length !== entry.size) throw new ZipFormatError(`${entry.name}: inflated size differs from the directory`);
+  const raw = rawEntryData(bytes, entry);
+  let out: Uint8Array;
+  if (entry.method === 0) {
+    if (raw.length !== entry.size) throw new ZipFormatError(`${entry.name}: stored size differs from the directory`, 'format', entry.name);
+    out = raw;
+  } else if (entry.method === 8) {
+    out = inflateBounded(raw, entry, scratch);
+  } else {
+    throw new ZipFormatError(`${entry.name}: unsupported compression method ${entry.method}`, 'format', entry.name);
+  }
+  if (crc32(out) !== entry.crc) throw new ZipFormatError(`${entry.name}: CRC-32 mismatch`, 'crc', entry.name);
   return out;
+}
+
+function inflateBounded(raw: Uint8Array, entry: ZipEntry, scratch?: Uint8Array): Uint8Array {
+  const size = entry.size;
+  const target = scratch && scratch.length >= size ? scratch.subarray(0, size) : new Uint8Array(size);
+  const overflow = (): ZipFormatError =>
+    new ZipFormatError(`${entry.name}: inflates past its declared size of ${size} bytes`, 'format', entry.name);
+  let pos = 0;
+  let ended = false;
+  const inflater = new Inflate((data, final) => {
+    if (pos + data.length > size) throw overflow();
+    target.set(data, pos);
+    pos += data.length;
+    if (final) ended = true;
+  });
+  try {
+    for (let i = 0; i < raw.length && !ended;) {
+      const piece = Math.min(MAX_INFLATE_PIECE, Math.max(MIN_INFLATE_PIECE, Math.ceil((size - pos) / 1024)));
+      const end = Math.min(raw.length, i + piece);
+      inflater.push(raw.subarray(i, end), end === raw.length);
+      i = end;
+    }
+  } catch (e) {
+    if (e instanceof ZipFormatError) throw e;
+    throw new ZipFormatError(`${entry.name}: ${e instanceof Error ? e.message : String(e)}`, 'format', entry.name);
+  }
+  if (pos !== size) throw new ZipFormatError(`${entry.name}: inflated size differs from the directory`, 'format', entry.name);
+  return target;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -265,6 +315,20 @@ export class EntryStream {
   }
 }
 
+/**
+ * Archives whose every entry has been checked (CRC-32, sizes), or that we built ourselves: copying their
+ * entries raw needs no new check. Held weakly: an archive dropped by its owner drops out.
+ */
+const verifiedArchives = new WeakSet<Uint8Array>();
+
+export function isVerifiedArchive(bytes: Uint8Array): boolean {
+  return verifiedArchives.has(bytes);
+}
+
+export function markVerifiedArchive(bytes: Uint8Array): void {
+  verifiedArchives.add(bytes);
+}
+
 export function buildZip(entries: readonly PreparedEntry[]): Uint8Array {
   const seen = new Set<string>();
   const names = entries.map((e) => {
@@ -330,5 +394,7 @@ export function buildZip(entries: readonly PreparedEntry[]): Uint8Array {
   dv.setUint16(p + 10, entries.length, true);
   dv.setUint32(p + 12, p - cdStart, true);
   dv.setUint32(p + 16, cdStart, true);
+  // Raw-copied entries were checked before they were copied (verifyArchive); ours have fresh CRCs.
+  markVerifiedArchive(out);
   return out;
 }

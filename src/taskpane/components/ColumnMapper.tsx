@@ -2,8 +2,8 @@
 import * as React from 'react';
 import { Button, Field, Select, makeStyles, tokens, Text } from '@fluentui/react-components';
 import type { WorkbookGrid } from '../../core/grid';
-import { columnOptions, guessHeaderRow, headerRowOptions, mappingUsable, MAPPED_ROLES, type MappedRole } from '../mapping';
-import type { ColumnMapping } from '../settings';
+import { mappingUsable, MAPPED_ROLES, type ColumnMapping, type MappedRole } from '../../core/workbook-state';
+import { columnOptions, guessHeaderRow, headerRowOptions } from '../mapping';
 import { useStrings, type PaneKey } from '../strings';
 
 export const ROLE_KEYS: Record<MappedRole, PaneKey> = {

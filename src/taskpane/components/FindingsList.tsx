@@ -6,8 +6,7 @@ import type { Finding, Severity } from '../../core/findings';
 import { severityCounts } from '../logic';
 import { useStrings } from '../strings';
 import { Section } from './Section';
-
-const PAGE = 40;
+import { PageFoot, SkipLink, usePage } from './Paged';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, marginBottom: tokens.spacingVerticalS },
@@ -58,9 +57,9 @@ export function FindingsList({
 }): React.JSX.Element {
   const s = useStrings();
   const styles = useStyles();
-  const [showAll, setShowAll] = React.useState(false);
+  const page = usePage(findings);
   const counts = severityCounts(allFindings);
-  const shown = showAll ? findings : findings.slice(0, PAGE);
+  const shown = findings.slice(0, page.limit);
   const filters: { id: Severity | 'all'; label: string }[] = [
     { id: 'all', label: s('severityAll', { count: counts.all }) },
     { id: 'error', label: s('severityError', { count: counts.error }) },
@@ -85,10 +84,7 @@ export function FindingsList({
             shape="circular"
             checked={severity === f.id}
             appearance={severity === f.id ? 'primary' : 'secondary'}
-            onClick={() => {
-              onSeverity(f.id);
-              setShowAll(false);
-            }}
+            onClick={() => onSeverity(f.id)}
             data-testid={`severity-${f.id}`}
           >
             {f.label}
@@ -98,38 +94,37 @@ export function FindingsList({
       {findings.length === 0 ? (
         <p className={styles.empty}>{s('noFindings')}</p>
       ) : (
-        <ul className={styles.list} data-testid="findings-list">
-          {shown.map((f, i) => {
-            const where = f.sheet && f.cell ? `${f.sheet}!${f.cell}` : (f.sheet ?? '');
-            const key = `${where}#${f.code}#${i}`;
-            const message = s.finding(f);
-            return (
-              <li key={key}>
-                <Button
-                  appearance="transparent"
-                  className={mergeClasses(styles.item, selected === where && styles.selected)}
-                  onClick={() => onSelect(f)}
-                  disabled={!f.sheet || !f.cell}
-                  aria-label={`${message} ${f.sheet && f.cell ? s('selectCell', { cell: f.cell, sheet: f.sheet }) : ''}`.trim()}
-                  data-testid="finding-item"
-                  data-severity={f.severity}
-                >
-                  {icon(f.severity)}
-                  <span className={styles.msg}>
-                    {message}
-                    {where ? <span className={styles.where}>{where}</span> : null}
-                  </span>
-                </Button>
-              </li>
-            );
-          })}
-        </ul>
+        <>
+          <SkipLink to={`${id}-end`} />
+          <ul className={styles.list} data-testid="findings-list">
+            {shown.map((f, i) => {
+              const where = f.sheet && f.cell ? `${f.sheet}!${f.cell}` : (f.sheet ?? '');
+              const key = `${where}#${f.code}#${i}`;
+              const message = s.finding(f);
+              return (
+                <li key={key}>
+                  <Button
+                    appearance="transparent"
+                    className={mergeClasses(styles.item, selected === where && styles.selected)}
+                    onClick={() => onSelect(f)}
+                    disabled={!f.sheet || !f.cell}
+                    aria-label={`${message} ${f.sheet && f.cell ? s('selectCell', { cell: f.cell, sheet: f.sheet }) : ''}`.trim()}
+                    data-testid="finding-item"
+                    data-severity={f.severity}
+                  >
+                    {icon(f.severity)}
+                    <span className={styles.msg}>
+                      {message}
+                      {where ? <span className={styles.where}>{where}</span> : null}
+                    </span>
+                  </Button>
+                </li>
+              );
+            })}
+          </ul>
+        </>
       )}
-      {!showAll && findings.length > PAGE ? (
-        <Button appearance="subtle" onClick={() => setShowAll(true)}>
-          {s('showAll', { count: findings.length })}
-        </Button>
-      ) : null}
+      <PageFoot shown={shown.length} total={findings.length} onMore={page.more} anchor={`${id}-end`} testId="findings" />
     </Section>
   );
 }

@@ -1,8 +1,13 @@
-// Overdue actions with days overdue and responsible, grouped by recommendation or lead organisation.
-// Each item is a button: it selects the action's row in the sheet.
+// Overdue actions with days overdue and responsible, grouped by recommendation or lead organisation,
+// searchable and filtered by responsible, status and recommendation, drawn a page at a time; then the
+// actions due in the next 30 days. Each item is a button: it selects the action's row in the sheet.
 import * as React from 'react';
-import { Button, makeStyles, tokens, RadioGroup, Radio, Field, mergeClasses } from '@fluentui/react-components';
-import type { GroupBy, OverdueGroup, OverdueItem } from '../logic';
+import { Button, makeStyles, tokens, RadioGroup, Radio, Field, Input, Select, mergeClasses } from '@fluentui/react-components';
+import { SearchRegular } from '@fluentui/react-icons';
+import { groupOverdue, type GroupBy, type OverdueGroup, type OverdueItem } from '../logic';
+import { facets, filterItems, NO_FILTER, type ListFilter, type UpcomingItem } from '../list-filter';
+import type { StatusId } from '../../core/model';
+import { PageFoot, SkipLink, usePage } from './Paged';
 import { useStrings } from '../strings';
 import { Section } from './Section';
 
@@ -50,90 +55,183 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase300,
   },
   meta: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  days: {
-    color: '#A80000',
-    fontWeight: tokens.fontWeightSemibold,
+  who: {
+    color: tokens.colorNeutralForeground2,
     fontSize: tokens.fontSizeBase200,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
-    fontVariantNumeric: 'tabular-nums',
+    fontWeight: tokens.fontWeightSemibold,
   },
+  soon: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap' },
+  soonItem: { borderLeft: `3px solid ${tokens.colorPaletteDarkOrangeBorder1}` },
+  filters: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(130px, 1fr))',
+    gap: tokens.spacingHorizontalS,
+    marginBottom: tokens.spacingVerticalS,
+  },
+  search: { gridColumn: '1 / -1' },
+  days: { color: '#A80000', fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
   empty: { color: tokens.colorNeutralForeground3 },
   radios: { marginBottom: tokens.spacingVerticalXS },
 });
 
 export function OverdueList({
-  groups,
-  total,
+  items,
+  upcoming,
   groupBy,
   onGroupBy,
+  lead,
   onSelect,
   selected,
 }: {
-  groups: readonly OverdueGroup[];
-  total: number;
+  items: readonly OverdueItem[];
+  upcoming: readonly UpcomingItem[];
   groupBy: GroupBy;
   onGroupBy: (g: GroupBy) => void;
+  lead: (responsible: string | null) => string | null;
   onSelect: (item: OverdueItem) => void;
   selected: string | null;
 }): React.JSX.Element {
   const s = useStrings();
   const styles = useStyles();
+  const [filter, setFilter] = React.useState<ListFilter>(NO_FILTER);
+  const options = React.useMemo(() => facets(items, lead), [items, lead]);
+  const shownItems = React.useMemo(() => filterItems(items, filter, lead), [items, filter, lead]);
+  const groups = React.useMemo(() => groupOverdue(shownItems, groupBy, lead), [shownItems, groupBy, lead]);
+  const page = usePage(groups);
+  const soon = usePage(upcoming);
+  const total = items.length;
+  const set = (patch: Partial<ListFilter>): void => setFilter((f) => ({ ...f, ...patch }));
   const groupLabel = (g: OverdueGroup): string =>
     groupBy === 'recommendation'
       ? g.label === null
         ? s('groupNoRecommendation')
         : s('groupRecommendationLabel', { n: g.label })
       : (g.label ?? s('groupNoLead'));
+
+  // The page: groups in order, cut after `limit` items in all.
+  let budget = page.limit;
+  const drawn: { g: OverdueGroup; items: readonly OverdueItem[] }[] = [];
+  for (const g of groups) {
+    if (budget <= 0) break;
+    drawn.push({ g, items: g.items.slice(0, budget) });
+    budget -= g.items.length;
+  }
+  const drawnCount = drawn.reduce((n, d) => n + d.items.length, 0);
+
+  const card = (it: OverdueItem, soonDays: number | null): React.JSX.Element => {
+    const a = it.action;
+    const key = `${it.sheet}!${it.address}`;
+    const days = soonDays ?? a.daysOverdue ?? 0;
+    return (
+      <li key={key}>
+        <Button
+          appearance="transparent"
+          className={mergeClasses(styles.item, soonDays !== null && styles.soonItem, selected === key && styles.selected)}
+          onClick={() => onSelect(it)}
+          aria-label={s(soonDays !== null ? 'upcomingItemName' : 'overdueItemName', { id: a.id ?? '—', days, row: a.row })}
+          data-testid={soonDays !== null ? 'upcoming-item' : 'overdue-item'}
+          data-action-id={a.id ?? ''}
+        >
+          <span className={styles.id}>{a.id ?? '—'}</span>
+          <span className={styles.body}>
+            <span className={styles.text}>{a.text}</span>
+            <span className={styles.who} data-testid="item-responsible">
+              {a.responsible ?? s('groupNoLead')}
+            </span>
+            {a.deadline ? <span className={styles.meta}>{s('dueOn', { deadline: s.date(a.deadline) })}</span> : null}
+          </span>
+          {soonDays !== null ? <span className={styles.soon}>{s('dueIn', { days })}</span> : <span className={styles.days}>{s('daysOverdue', { days })}</span>}
+        </Button>
+      </li>
+    );
+  };
+
   return (
-    <Section title={s('overdueTitle')} count={total} id="overdue">
-      {total === 0 ? (
-        <p className={styles.empty}>{s('noneOverdue')}</p>
-      ) : (
-        <>
-          <Field label={s('groupBy')} className={styles.radios}>
-            <RadioGroup layout="horizontal" value={groupBy} onChange={(_, d) => onGroupBy(d.value as GroupBy)}>
-              <Radio value="recommendation" label={s('groupRecommendation')} />
-              <Radio value="lead" label={s('groupLead')} />
-            </RadioGroup>
-          </Field>
-          {groups.map((g) => (
-            <div key={g.key} role="group" aria-labelledby={`og-${g.key}`} data-testid="overdue-group">
-              <h3 className={styles.groupHead} id={`og-${g.key}`}>
-                <span>{groupLabel(g)}</span>
-                <span>{g.items.length}</span>
-              </h3>
-              <ul className={styles.list}>
-                {g.items.map((it) => {
-                  const a = it.action;
-                  const key = `${it.sheet}!${it.address}`;
-                  return (
-                    <li key={key}>
-                      <Button
-                        appearance="transparent"
-                        className={mergeClasses(styles.item, selected === key && styles.selected)}
-                        onClick={() => onSelect(it)}
-                        aria-label={`${a.id ?? ''} ${a.text}. ${s('daysOverdue', { days: a.daysOverdue ?? 0 })}. ${s('selectRow', { row: a.row, sheet: it.sheet })}`}
-                        data-testid="overdue-item"
-                        data-action-id={a.id ?? ''}
-                      >
-                        <span className={styles.id}>{a.id ?? '—'}</span>
-                        <span className={styles.body}>
-                          <span className={styles.text}>{a.text}</span>
-                          <span className={styles.meta}>
-                            {a.deadline ? `${s('dueOn', { deadline: s.date(a.deadline) })} · ` : ''}
-                            {a.responsible ?? s('groupNoLead')}
-                          </span>
-                        </span>
-                        <span className={styles.days}>{s('daysOverdue', { days: a.daysOverdue ?? 0 })}</span>
-                      </Button>
-                    </li>
-                  );
-                })}
-              </ul>
-            </div>
-          ))}
-        </>
-      )}
-    </Section>
+    <>
+      <Section title={s('overdueTitle')} count={total} id="overdue">
+        {total === 0 ? (
+          <p className={styles.empty}>{s('noneOverdue')}</p>
+        ) : (
+          <>
+            <Field label={s('groupBy')} className={styles.radios}>
+              <RadioGroup layout="horizontal" value={groupBy} onChange={(_, d) => onGroupBy(d.value as GroupBy)}>
+                <Radio value="recommendation" label={s('groupRecommendation')} />
+                <Radio value="lead" label={s('groupLead')} />
+              </RadioGroup>
+            </Field>
+            {total > 1 ? (
+              <div className={styles.filters} role="search">
+                <Field label={s('listSearch')} className={styles.search}>
+                  <Input
+                    type="search"
+                    contentBefore={<SearchRegular aria-hidden />}
+                    placeholder={s('listSearchHint')}
+                    value={filter.query}
+                    onChange={(_, d) => set({ query: d.value })}
+                    data-testid="overdue-search"
+                  />
+                </Field>
+                <Field label={s('filterResponsible')}>
+                  <Select value={filter.responsible} onChange={(_, d) => set({ responsible: d.value })} data-testid="filter-responsible">
+                    <option value="">{s('filterAll')}</option>
+                    {options.responsible.map((r) => (
+                      <option key={r} value={r}>
+                        {r}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                <Field label={s('filterStatus')}>
+                  <Select value={filter.status} onChange={(_, d) => set({ status: d.value as StatusId | '' })} data-testid="filter-status">
+                    <option value="">{s('filterAll')}</option>
+                    {options.status.map((st) => (
+                      <option key={st} value={st}>
+                        {s.status(st)}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                <Field label={s('filterRecommendation')}>
+                  <Select value={filter.recommendation} onChange={(_, d) => set({ recommendation: d.value })} data-testid="filter-recommendation">
+                    <option value="">{s('filterAll')}</option>
+                    {options.recommendation.map((r) => (
+                      <option key={r} value={r}>
+                        {r}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              </div>
+            ) : null}
+            {shownItems.length === 0 ? <p className={styles.empty}>{s('noMatches')}</p> : null}
+            {drawnCount > 0 ? <SkipLink to="overdue-end" /> : null}
+            {drawn.map(({ g, items: its }) => (
+              <div key={g.key} role="group" aria-labelledby={`og-${g.key}`} data-testid="overdue-group">
+                <h3 className={styles.groupHead} id={`og-${g.key}`}>
+                  <span>{groupLabel(g)}</span>
+                  <span>{s.num(g.items.length)}</span>
+                </h3>
+                <ul className={styles.list}>{its.map((it) => card(it, null))}</ul>
+              </div>
+            ))}
+            <PageFoot shown={drawnCount} total={shownItems.length} onMore={page.more} anchor="overdue-end" testId="overdue" />
+          </>
+        )}
+      </Section>
+      <Section title={s('upcomingTitle')} count={upcoming.length} id="upcoming">
+        {upcoming.length === 0 ? (
+          <p className={styles.empty}>{s('noneUpcoming')}</p>
+        ) : (
+          <>
+            <SkipLink to="upcoming-end" />
+            <ul className={styles.list}>{upcoming.slice(0, soon.limit).map((it) => card(it, it.daysLeft))}</ul>
+            <PageFoot shown={Math.min(soon.limit, upcoming.length)} total={upcoming.length} onMore={soon.more} anchor="upcoming-end" testId="upcoming" />
+          </>
+        )}
+      </Section>
+    </>
   );
 }

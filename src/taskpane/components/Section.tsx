@@ -1,6 +1,7 @@
 // A titled card; the title is a heading so screen-reader users can jump between sections.
 import * as React from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { useStrings } from '../strings';
 
 const useStyles = makeStyles({
   root: {
@@ -34,12 +35,13 @@ export function Section({
   children: React.ReactNode;
 }): React.JSX.Element {
   const styles = useStyles();
+  const s = useStrings();
   return (
     <section className={styles.root} aria-labelledby={`${id}-title`} data-testid={`section-${id}`}>
       <div className={styles.head}>
         <h2 className={styles.title} id={`${id}-title`}>
           {title}
-          {count !== undefined ? <span className={styles.count}>({count})</span> : null}
+          {count !== undefined ? <span className={styles.count}>({s.num(count)})</span> : null}
         </h2>
         {actions}
       </div>

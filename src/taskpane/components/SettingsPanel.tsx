@@ -4,12 +4,11 @@ import { Button, Field, Select, Textarea, makeStyles, tokens, Caption1 } from '@
 import { DeleteRegular } from '@fluentui/react-icons';
 import type { Lang } from '../../core/i18n';
 import { CANONICAL_STATUSES, type CanonicalStatus } from '../../core/vocab/status';
-import type { Settings } from '../settings';
-import { cleanWords } from '../settings';
+import { cleanWords, type Settings } from '../../core/workbook-state';
 import { useStrings } from '../strings';
 import { Section } from './Section';
 import { ROLE_KEYS } from './ColumnMapper';
-import type { MappedRole } from '../mapping';
+import type { MappedRole } from '../../core/workbook-state';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

@@ -1,8 +1,9 @@
-// What "highlight overdue" and "status dropdowns" put in a sheet, computed from a check result.
-// Pure: the browser host writes these into sheet XML; another host could render the same specs.
-import type { CheckResult, TableResult, Action } from '../../core/model';
-import type { WorkbookGrid, SheetGrid } from '../../core/grid';
-import { cellAt, columnIndex, isDateCell, parseA1, parseRange, columnLetter } from '../../core/grid';
+// What "highlight overdue" and "status dropdowns" put in a sheet, computed from a check result, and
+// the marks that let any host find them again in a saved workbook. Pure: the browser host writes these
+// into sheet XML, the Office host into conditional formats and validations, so both mark the same rows.
+import type { CheckResult, TableResult, Action } from '../model';
+import type { WorkbookGrid, SheetGrid } from '../grid';
+import { cellAt, columnIndex, isDateCell, parseA1, parseRange, columnLetter } from '../grid';
 
 /** Marks our conditional-format formulas so "remove highlights" finds them in any saved workbook. */
 export const CF_MARKER = 'N("tablero:overdue")=0';

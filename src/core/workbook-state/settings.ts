@@ -1,28 +1,36 @@
-// Settings saved with the workbook: language, extra status words, column mappings, the roll-up's
+// Settings saved with the workbook: language, extra status words, plan column mappings, the roll-up's
 // column map and threshold. Validated with zod whenever they are read; anything unreadable falls back
-// to the defaults (only the roll-up part when only that part is unreadable).
+// to the defaults (only the roll-up part when only that part is unreadable). Every reader and writer
+// of the stored part (Office host, browser host, .xlsx file reader for the CLI) uses the text form below.
 import { z } from 'zod';
-import { statusVocabularySchema } from '../core/vocab/status';
-import { RollupMapSchema } from '../core/rollup/map';
+import { statusVocabularySchema, type StatusVocabulary } from '../vocab/status';
+import { RollupMapSchema } from '../rollup/map';
 
 export const SETTINGS_VERSION = 1;
 
+/** Namespace of the custom XML part that holds the settings (Office: customXmlParts.getByNamespace). */
+export const SETTINGS_NAMESPACE = 'urn:tablero:settings';
+
 const columnLetters = z.string().regex(/^[A-Z]{1,3}$/);
+
+/**
+ * The columns a plan mapping can name, by role. New roles are added here (optional, so workbooks saved
+ * before them stay valid); `MAPPED_ROLES` in column-mapping.ts lists the order the pane shows them.
+ */
+export const mappedColumnsShape = {
+  action: columnLetters,
+  deadline: columnLetters.optional(),
+  responsible: columnLetters.optional(),
+  status: columnLetters.optional(),
+  comments: columnLetters.optional(),
+};
 
 /** The user's pointing at columns on a sheet where no table was recognised by its headers. */
 export const columnMappingSchema = z
   .object({
     /** 1-based sheet row holding the headers. */
     headerRow: z.number().int().min(1).max(1_048_576),
-    columns: z
-      .object({
-        action: columnLetters,
-        deadline: columnLetters.optional(),
-        responsible: columnLetters.optional(),
-        status: columnLetters.optional(),
-        comments: columnLetters.optional(),
-      })
-      .strict(),
+    columns: z.object(mappedColumnsShape).strict(),
   })
   .strict();
 
@@ -31,7 +39,7 @@ export const settingsSchema = z.object({
   /** null: follow Office's display language (or the browser's). */
   language: z.enum(['es', 'en']).nullable(),
   extraStatusWords: statusVocabularySchema,
-  /** By sheet name. */
+  /** Plan column mappings, by sheet name. */
   columnMappings: z.record(z.string().min(1).max(31), columnMappingSchema),
   /** The user's columns for the record sheets (the CLI's --map FILE.json); absent: recognition alone. */
   rollupMap: RollupMapSchema.optional(),
@@ -86,4 +94,57 @@ export function cleanWords(words: Settings['extraStatusWords']): Settings['extra
     if (clean.length) out[k] = clean;
   }
   return out as Settings['extraStatusWords'];
+}
+
+/** The saved status words plus those of another source (the CLI's --vocabulary file), each word once. */
+export function mergeVocabularies(saved: StatusVocabulary, extra: StatusVocabulary | undefined): StatusVocabulary {
+  if (!extra) return saved;
+  const out: Record<string, string[]> = {};
+  for (const k of new Set([...Object.keys(saved), ...Object.keys(extra)]) as Set<keyof StatusVocabulary>) {
+    out[k] = [...new Set([...(saved[k] ?? []), ...(extra[k] ?? [])])];
+  }
+  return out as StatusVocabulary;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The stored form: JSON inside <settings xmlns="urn:tablero:settings">…</settings>.
+
+// A JSON text has no control characters (JSON escapes them) and no quote needs escaping in element
+// text: &, < and > are all there is to escape.
+function escapeJsonText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+// Office may hand the part back re-serialised with any of XML's entities.
+const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
+const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+function decodeEntities(s: string): string {
+  return s.replace(ENTITY, (m, e: string) => {
+    const named = NAMED[e];
+    if (named !== undefined) return named;
+    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+  });
+}
+
+/** The XML part's text for these settings. */
+export function settingsXml(settings: unknown): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<settings xmlns="${SETTINGS_NAMESPACE}">${escapeJsonText(JSON.stringify(settings) ?? 'null')}</settings>`;
+}
+
+/** Whether an XML part is our settings part (its root is <settings> in our namespace). */
+export function isSettingsXml(xml: string): boolean {
+  return /<(?:[\w.-]+:)?settings\b[^>]*xmlns(?::[\w.-]+)?\s*=\s*["']urn:tablero:settings["']/.test(xml);
+}
+
+/** The stored JSON; undefined when there is none; the raw text when it is not JSON (parseSettings says so). */
+export function parseSettingsXml(xml: string): unknown {
+  const m = /<(?:[\w.-]+:)?settings\b[^>]*>([\s\S]*)<\/(?:[\w.-]+:)?settings>/.exec(xml);
+  if (!m) return undefined;
+  const text = decodeEntities(m[1] ?? '').trim();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }

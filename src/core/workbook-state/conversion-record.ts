@@ -1,10 +1,17 @@
 // Tablero's record of text dates it converted (so undo can restore them): one sheet of ours,
 // written, found and read the same way by every host and by the pane.
-import { serialToISO } from '../core/dates';
-import { cellText, isBlank, isDateCell, type SheetGrid } from '../core/grid';
-import { LANGS, t, type Lang } from '../core/i18n';
-import type { OutputSheet } from '../core/output';
-import type { DateConversion } from './pane-host';
+import { serialToISO } from '../dates';
+import { cellText, isBlank, isDateCell, type SheetGrid } from '../grid';
+import { LANGS, t, type Lang } from '../i18n';
+import type { OutputSheet } from '../output';
+
+/** A text deadline the user asked to convert into a real date. */
+export interface DateConversion {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly originalText: string;
+  readonly iso: string;
+}
 
 /** Whether a sheet is our record sheet, whichever language named it. */
 export function isConversionSheetName(name: string): boolean {

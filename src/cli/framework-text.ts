@@ -1,0 +1,45 @@
+// The results-framework part of `tablero check`'s text report: bands, off-track indicators, missing
+// actuals, actuals taken from the records, then the frameworks' findings.
+import { bandLabel } from '../core/framework/sheets';
+import type { FrameworkResult } from '../core/framework';
+import { catalogue, fill, findingMessage, type Lang } from '../core/i18n';
+
+function percent(p: number | null): string {
+  return p === null ? '—' : `${Math.round(p * 1000) / 10}%`;
+}
+
+export function frameworkText(result: FrameworkResult, lang: Lang): string {
+  if (!result.frameworks.length) return '';
+  const c = catalogue(lang);
+  const x = c.framework;
+  const lines: string[] = ['', fill(x.cliTitle, { count: result.frameworks.length })];
+  for (const f of result.frameworks) {
+    lines.push(fill(x.cliLine, { sheet: f.sheet, range: f.range, indicators: f.indicators.length, period: f.latestEndedPeriod ?? '—' }));
+    lines.push(fill(x.cliBands, f.bands));
+    const label = (id: string | null, text: string) => id ?? text;
+    const off = f.indicators.filter((i) => i.band === 'under' || i.band === 'over' || i.band === 'at_risk');
+    lines.push(x.cliOffTrack);
+    if (!off.length) lines.push(x.cliNone);
+    for (const i of off) {
+      lines.push(fill(x.cliOffTrackLine, { id: label(i.id, ''), text: i.text, percent: percent(i.percentMet), band: bandLabel(i.band, x), explained: i.comment ? '' : x.cliNoComment }));
+    }
+    const missing = result.findings.filter((m) => m.code === 'missing_actual' && m.sheet === f.sheet);
+    lines.push(x.cliMissing);
+    if (!missing.length) lines.push(x.cliNone);
+    for (const m of missing) lines.push(fill(x.cliMissingLine, { id: String(m.params['indicator'] ?? ''), period: String(m.params['period'] ?? ''), cell: m.cell ?? '' }));
+    const fromRecords = f.indicators.filter((i) => i.actualSource === 'records' && i.actualToDate !== null && i.records);
+    if (fromRecords.length) {
+      lines.push(x.cliRecords);
+      for (const i of fromRecords) {
+        const value = typeof i.actualToDate === 'number' ? String(Math.round(i.actualToDate * 1e4) / 1e4) : String(i.actualToDate);
+        lines.push(fill(x.cliRecordsLine, { id: label(i.id, i.text), measure: i.records ? x[`rec_${i.records.measure}`] : '', value }));
+      }
+    }
+  }
+  lines.push('', fill(c.cli.findingsTitle, { count: result.findings.length }));
+  for (const f of result.findings) {
+    const where = f.sheet && f.cell ? `${f.sheet}!${f.cell}` : (f.sheet ?? '');
+    lines.push(fill(c.cli.findingLine, { severity: c.severity[f.severity], where, message: findingMessage(f, lang) }));
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,185 @@
+// Where results frameworks sit on a sheet: a header naming an indicator column and, per period, a
+// target and/or an actual column — periods as a band over the pairs (two header rows, merged or not,
+// either way up) or inline ("Meta 2021", "Realizado 2021"). Then one row per indicator; component
+// bands (a lone or merged text) or a component column group them.
+import { parseDeadline } from '../deadline';
+import { isBlank } from '../grid';
+import type { SheetView } from '../sheet-view';
+import { frameworkRoleOf, isBudgetWord, valueRoleOf, valueWithPeriod, type FrameworkRole, type ValueRole } from './vocab';
+
+/** Roles with one column per framework. */
+export type FixedRole = Exclude<FrameworkRole, ValueRole>;
+
+export interface PeriodColumns {
+  /** The period as the header shows it ("2017", "Q1 2023 (Jan 1 - Mar 31)"), '' when the sheet names none. */
+  readonly label: string;
+  /** First and last day (YYYY-MM-DD); null when the label is not a readable period. */
+  readonly start: string | null;
+  readonly end: string | null;
+  readonly target?: number;
+  readonly actual?: number;
+  readonly percentMet?: number;
+}
+
+export interface FrameworkLayout {
+  readonly sheet: string;
+  /** 0-based header rows (one or two). */
+  readonly headerRows: readonly number[];
+  readonly columns: Readonly<Partial<Record<FixedRole, number>>>;
+  /** In the sheet's column order. */
+  readonly periods: readonly PeriodColumns[];
+  /** The year a baseline header names ("Línea base (2014)"), or null. */
+  readonly baselineYear: string | null;
+  /** Header label per column (both header rows joined), for findings. */
+  readonly labels: readonly string[];
+  readonly first: number;
+  readonly last: number;
+  /** 0-based rows: the first after the header and the last non-blank one of the table. */
+  readonly firstRow: number;
+  readonly lastRow: number;
+}
+
+/** Framework headers sit near the top of a sheet: only the first rows are searched (keeps record sheets cheap). */
+export const HEADER_SCAN_ROWS = 150;
+/** Blank rows that end a framework. */
+const GAP_ENDING_A_TABLE = 4;
+
+interface Slot {
+  col: number;
+  role: ValueRole;
+  period: string;
+  /** The cell the period was read from (a number such as 2015 stays a number for parseDeadline). */
+  periodCell: string | number;
+}
+
+/** Every results framework on the sheet, top to bottom. */
+export function findFrameworks(view: SheetView, date1904: boolean): FrameworkLayout[] {
+  const out: FrameworkLayout[] = [];
+  const scan = Math.min(view.height, HEADER_SCAN_ROWS);
+  for (let r = 0; r < scan; r++) {
+    const fw = frameworkAt(view, r, date1904);
+    if (!fw) continue;
+    out.push(fw);
+    r = fw.lastRow;
+  }
+  return out;
+}
+
+function rowRoles(view: SheetView, r: number): (FrameworkRole | null)[] {
+  const texts = view.texts(r);
+  const roles: (FrameworkRole | null)[] = [];
+  for (let c = 0; c < view.width; c++) roles.push(texts[c] ? frameworkRoleOf(texts[c] as string) : null);
+  return roles;
+}
+
+function frameworkAt(view: SheetView, r: number, date1904: boolean): FrameworkLayout | null {
+  const upperRoles = rowRoles(view, r);
+  if (!upperRoles.includes('indicator')) return null;
+  const upper = view.texts(r);
+  if (upper.some((t) => t && isBudgetWord(t))) return null;
+  // A second header row: value words under period labels (or periods under value words).
+  const lowerTexts = view.texts(r + 1);
+  const lowerValues = lowerTexts.map((t) => (t ? valueRoleOf(t) : null));
+  const lowerPeriods = lowerTexts.map((t, c) => (t && upperRoles[c] && valueRoleOf(upper[c] ?? '') ? isPeriod(view.raw(r + 1, c), date1904) : false));
+  const two = lowerValues.some(Boolean) || lowerPeriods.some(Boolean);
+  if (two && lowerTexts.some((t) => t && isBudgetWord(t))) return null;
+
+  const columns: Partial<Record<FixedRole, number>> = {};
+  const slots: Slot[] = [];
+  const labels: string[] = [];
+  let band = '';
+  let bandCell: string | number = '';
+  for (let c = 0; c < view.width; c++) {
+    const u = upper[c] ?? '';
+    const l = two ? (lowerTexts[c] ?? '') : '';
+    labels.push([u, l].filter((x, i, a) => x && a.indexOf(x) === i).join(' '));
+    const uRole = upperRoles[c] ?? null;
+    const lValue = two ? (lowerValues[c] ?? null) : null;
+    if (lValue) {
+      // A period label over value words; an unmerged band leaves the cells after its first one blank.
+      if (u && !valueRoleOf(u)) {
+        band = u;
+        bandCell = cellLabel(view.raw(r, c), u);
+      }
+      if (uRole && uRole !== lValue && !isPeriodText(u, date1904)) {
+        // A fixed column whose header spans both rows reads the same word twice; anything else is no band.
+        band = '';
+      }
+      slots.push({ col: c, role: lValue, period: band, periodCell: band ? bandCell : '' });
+      continue;
+    }
+    band = '';
+    const uValue = valueRoleOf(u);
+    if (two && uValue && l && isPeriod(view.raw(r + 1, c), date1904)) {
+      slots.push({ col: c, role: uValue, period: l, periodCell: cellLabel(view.raw(r + 1, c), l) });
+      continue;
+    }
+    const inline = valueWithPeriod(l || u);
+    if (inline && !(uRole && uRole !== 'target' && uRole !== 'actual' && uRole !== 'percentMet') && isPeriodText(inline.period, date1904)) {
+      slots.push({ col: c, role: inline.role, period: inline.period, periodCell: inline.period });
+      continue;
+    }
+    if (uValue) {
+      slots.push({ col: c, role: uValue, period: '', periodCell: '' });
+      continue;
+    }
+    const role = uRole ?? (l ? frameworkRoleOf(l) : null);
+    if (role && role !== 'target' && role !== 'actual' && role !== 'percentMet' && columns[role] === undefined) columns[role] = c;
+  }
+  if (columns.indicator === undefined || !slots.some((s) => s.role !== 'percentMet')) return null;
+
+  const periods: (PeriodColumns & { target?: number; actual?: number; percentMet?: number })[] = [];
+  const byLabel = new Map<string, number>();
+  for (const s of slots) {
+    let i = byLabel.get(s.period);
+    if (i === undefined || (periods[i] as PeriodColumns)[s.role] !== undefined) {
+      const read = s.period ? parseDeadline(s.periodCell, { date1904 }) : null;
+      const ok = read && (read.kind === 'period' || read.kind === 'date');
+      i = periods.length;
+      periods.push({ label: s.period, start: ok ? (read.start ?? read.date) : null, end: ok ? read.date : null });
+      byLabel.set(s.period, i);
+    }
+    (periods[i] as { [K in ValueRole]?: number })[s.role] = s.col;
+  }
+
+  const headerRows = two ? [r, r + 1] : [r];
+  const allCols = [...Object.values(columns), ...slots.map((s) => s.col)] as number[];
+  const first = Math.min(...allCols);
+  const last = Math.max(...allCols);
+  const firstRow = r + headerRows.length;
+  const lastRow = tableEnd(view, firstRow, first, last, date1904);
+  const baselineHeader = columns.baseline !== undefined ? (labels[columns.baseline] ?? '') : '';
+  const year = /\b((?:19|20)\d{2})\b/.exec(baselineHeader);
+  return { sheet: view.name, headerRows, columns, periods, baselineYear: year?.[1] ?? null, labels, first, last, firstRow, lastRow };
+}
+
+/** The last non-blank row before a long blank gap or the next framework header. */
+function tableEnd(view: SheetView, from: number, c0: number, c1: number, date1904: boolean): number {
+  let last = from - 1;
+  let blanks = 0;
+  for (let r = from; r < view.height; r++) {
+    if (view.isBlankRow(r, c0, c1)) {
+      if (++blanks >= GAP_ENDING_A_TABLE) break;
+      continue;
+    }
+    blanks = 0;
+    if (r > from && rowRoles(view, r).includes('indicator') && frameworkAt(view, r, date1904)) break;
+    last = r;
+  }
+  return Math.max(last, from - 1);
+}
+
+function cellLabel(v: unknown, text: string): string | number {
+  return typeof v === 'number' ? v : text;
+}
+
+function isPeriod(v: unknown, date1904: boolean): boolean {
+  if (typeof v !== 'number' && typeof v !== 'string') return false;
+  if (typeof v === 'string' && isBlank(v)) return false;
+  const d = parseDeadline(v, { date1904 });
+  return d.kind === 'period' || d.kind === 'date';
+}
+
+function isPeriodText(text: string, date1904: boolean): boolean {
+  return text !== '' && isPeriod(/^\d{4}$/.test(text) ? Number(text) : text, date1904);
+}

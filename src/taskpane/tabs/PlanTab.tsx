@@ -1,0 +1,122 @@
+// The Plan tab: as-of date, refresh and export, the tables found, summary, tools, overdue and findings.
+import * as React from 'react';
+import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens, Tooltip } from '@fluentui/react-components';
+import { ArrowSyncRegular, ArrowExportLtrRegular } from '@fluentui/react-icons';
+import type { OverdueItem } from '../logic';
+import { listedFindings, overdueItems } from '../logic';
+import { upcomingItems } from '../list-filter';
+import type { PaneSession } from '../session';
+import { Summary } from '../components/Summary';
+import { TablesFound } from '../components/TablesFound';
+import { ColumnMapper } from '../components/ColumnMapper';
+import { Tools } from '../components/Tools';
+import { OverdueList } from '../components/OverdueList';
+import { FindingsList } from '../components/FindingsList';
+import { Section } from '../components/Section';
+
+const useStyles = makeStyles({
+  asOfRow: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  asOf: { flexGrow: 1, minWidth: '150px' },
+  actionRow: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, '& > *': { flexGrow: 1 } },
+});
+
+export function PlanTab({ session }: { session: PaneSession }): React.JSX.Element {
+  const styles = useStyles();
+  const { state, s, isBusy, engine } = session;
+  const { result, grid, mapping, groupBy, severity, selected } = state;
+  const items = React.useMemo(() => (result ? overdueItems(result) : []), [result]);
+  const upcoming = React.useMemo(() => (result ? upcomingItems(result) : []), [result]);
+  const findings = React.useMemo(() => (result ? listedFindings(result, severity) : []), [result, severity]);
+  const allFindings = React.useMemo(() => (result ? listedFindings(result, 'all') : []), [result]);
+  const noTable = !!result && result.tables.length === 0;
+  const selectOverdue = (it: OverdueItem): void => session.select(it.sheet, it.address);
+
+  return (
+    <>
+      <div className={styles.asOfRow}>
+        <Field label={s('asOf')} hint={s('asOfHint')} className={styles.asOf}>
+          <Input type="date" value={state.asOf} onChange={(_, d) => session.changeAsOf(d.value)} data-testid="as-of" />
+        </Field>
+      </div>
+      <div className={styles.actionRow}>
+        <Tooltip content={s('refreshHint')} relationship="description">
+          <Button appearance="primary" icon={<ArrowSyncRegular />} onClick={() => void session.refresh()} disabled={isBusy || !result} data-testid="refresh">
+            {s('refresh')}
+          </Button>
+        </Tooltip>
+        <Tooltip content={s('exportHint')} relationship="description">
+          <Button icon={<ArrowExportLtrRegular />} onClick={() => void session.exportDonors()} disabled={isBusy || !result} data-testid="export-donors">
+            {s('exportDonors')}
+          </Button>
+        </Tooltip>
+      </div>
+
+      {noTable && grid ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="no-table">
+          <MessageBarBody>
+            <MessageBarTitle>{s('noTableTitle')}</MessageBarTitle>
+            {s('noTableBody')}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {grid && (noTable || mapping) ? (
+        <Section title={s('mapTitle')} id="mapper">
+          <ColumnMapper
+            grid={grid}
+            onApply={(sheet, m) => void session.applyMapping(sheet, m)}
+            onCancel={noTable ? undefined : () => session.setView({ mapping: false })}
+            disabled={isBusy}
+          />
+        </Section>
+      ) : null}
+      {result && !noTable ? (
+        <>
+          <TablesFound
+            tables={result.tables}
+            onSelect={(sheet, range) => session.select(sheet, range)}
+            actions={
+              mapping ? null : (
+                <Button size="small" appearance="subtle" onClick={() => session.setView({ mapping: true })}>
+                  {s('mapManual')}
+                </Button>
+              )
+            }
+          />
+          <Summary result={result} />
+          <Tools
+            highlighted={state.highlighted}
+            highlightNote={state.highlightNote}
+            onHighlight={() => void session.highlight()}
+            onRemoveHighlights={() => void session.removeHighlights()}
+            onDropdowns={() => void session.dropdowns()}
+            conversions={session.conversions}
+            onConvert={() => void session.convert()}
+            canUndo={state.undoable}
+            onUndo={() => void session.undo()}
+            busy={isBusy}
+            canHighlight={state.caps?.conditionalFormats ?? true}
+            canDropdowns={state.caps?.dataValidation ?? true}
+            convertSheetName={s('convSheetName')}
+          />
+          <OverdueList
+            items={items}
+            upcoming={upcoming}
+            lead={engine.leadOrganisation}
+            groupBy={groupBy}
+            onGroupBy={(g) => session.setView({ groupBy: g })}
+            onSelect={selectOverdue}
+            selected={selected}
+          />
+          <FindingsList
+            findings={findings}
+            allFindings={allFindings}
+            severity={severity}
+            onSeverity={(v) => session.setView({ severity: v })}
+            onSelect={session.selectFinding}
+            selected={selected}
+          />
+        </>
+      ) : null}
+    </>
+  );
+}

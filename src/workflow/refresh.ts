@@ -1,0 +1,72 @@
+// "Check" and "Refresh status" as one workflow, host-neutral: the task pane and the ribbon command run
+// the same steps, so a mapping or a status word saved in the workbook counts the same in both.
+// It talks to the workbook only through the host interfaces (src/hosts/host.ts, pane-host.ts).
+import type { WorkbookGrid } from '../core/grid';
+import type { Lang } from '../core/i18n';
+import type { CheckResult } from '../core/model';
+import type { OutputSheet } from '../core/output';
+import type { StatusVocabulary } from '../core/vocab/status';
+import { checkWorkbook } from '../core/check';
+import { seguimientoSheet } from '../core/seguimiento';
+import { applyMappings, type Settings } from '../core/workbook-state';
+import type { WorkbookHost, WrittenSheet } from '../hosts/host';
+import type { PaneHost } from '../hosts/pane-host';
+
+/** The engine steps a check needs (the pane passes its own Engine object, tests pass failing ones). */
+export interface CheckEngine {
+  check(wb: WorkbookGrid, opts: { readonly asOf: string; readonly vocabulary?: StatusVocabulary; readonly lang?: Lang }): CheckResult;
+  seguimiento(result: CheckResult, lang: Lang): OutputSheet;
+}
+
+export const coreCheckEngine: CheckEngine = {
+  check: (wb, opts) => checkWorkbook(wb, opts),
+  seguimiento: (result, lang) => seguimientoSheet(result, lang),
+};
+
+export interface Checked {
+  readonly grid: WorkbookGrid;
+  readonly result: CheckResult;
+}
+
+/** The check as the workbook's settings ask for it: their column mappings and their status words. */
+export function checkWithSettings(grid: WorkbookGrid, engine: Pick<CheckEngine, 'check'>, settings: Settings, asOf: string, lang: Lang): CheckResult {
+  return engine.check(applyMappings(grid, settings.columnMappings), { asOf, vocabulary: settings.extraStatusWords, lang });
+}
+
+/** Reads the workbook (or reuses a grid just read, e.g. when only the as-of date changed) and checks it. */
+export async function checkHost(
+  host: Pick<WorkbookHost, 'read'>,
+  engine: Pick<CheckEngine, 'check'>,
+  settings: Settings,
+  asOf: string,
+  lang: Lang,
+  reuse?: WorkbookGrid,
+): Promise<Checked> {
+  const grid = reuse ?? (await host.read());
+  // Let a page paint its progress indicator before the (synchronous) check runs.
+  await new Promise((r) => setTimeout(r, 0));
+  return { grid, result: checkWithSettings(grid, engine, settings, asOf, lang) };
+}
+
+export interface RefreshOptions {
+  /** Also rewrite the overdue highlights (the ribbon always does; the pane when asked). */
+  readonly highlight?: boolean;
+}
+
+/** Checks again and writes the Seguimiento sheet, then the highlights when asked. */
+export async function refreshStatus(
+  host: Pick<WorkbookHost, 'read' | 'writeSheets'> & Partial<Pick<PaneHost, 'highlightOverdue'>>,
+  engine: CheckEngine,
+  settings: Settings,
+  asOf: string,
+  lang: Lang,
+  opts: RefreshOptions = {},
+): Promise<Checked & { written: WrittenSheet[] }> {
+  const checked = await checkHost(host, engine, settings, asOf, lang);
+  const written = await host.writeSheets([engine.seguimiento(checked.result, lang)]);
+  if (opts.highlight) {
+    if (!host.highlightOverdue) throw new Error('this host cannot highlight');
+    await host.highlightOverdue(checked.result);
+  }
+  return { ...checked, written };
+}

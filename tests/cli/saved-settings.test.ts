@@ -1,0 +1,77 @@
+// The CLI honours what the pane saved in the workbook: a plan column mapping, status words and the
+// roll-up map, stored by the browser host's saveSettings (the Office host writes the same part).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CheckJson } from '../../src/cli/check-json';
+import { BrowserHost } from '../../src/hosts/browser';
+import { readSavedSettings } from '../../src/hosts/xlsx/saved-settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/core/workbook-state';
+import { makeXlsx } from '../helpers/make-xlsx';
+import { cliRunner, tempDir } from '../helpers/cli';
+
+const run = cliRunner('2024-05-01');
+const tmp = tempDir('tablero-saved-');
+
+// Headers no vocabulary knows: only the user's mapping makes this a plan.
+const rows = [
+  ['Seguimiento del comité'],
+  [],
+  ['Qué haremos', 'Para cuándo', 'Quién', 'Cómo va', 'Notas'],
+  ['Capacitar a las juntas de agua', '2024-03-31', 'SENAGUA', 'En curso', ''],
+  ['Actualizar el catastro', '30/06/2024', 'Municipio', 'Arrancando', 'x'],
+  ['Publicar el informe', '2024-01-15', 'UCP', 'Concluido', ''],
+];
+
+const mapped: Settings = {
+  ...DEFAULT_SETTINGS,
+  extraStatusWords: { not_started: ['Arrancando'] },
+  columnMappings: { Hoja1: { headerRow: 3, columns: { action: 'A', deadline: 'B', responsible: 'C', status: 'D' } } },
+};
+
+async function savedBy(settings: Settings | null, name: string): Promise<string> {
+  const host = new BrowserHost(makeXlsx([{ name: 'Hoja1', rows }]), `${name}.xlsx`);
+  if (settings) await host.saveSettings(settings);
+  const file = path.join(tmp, `${name}.xlsx`);
+  fs.writeFileSync(file, host.currentBytes());
+  return file;
+}
+
+describe('settings saved in the workbook', () => {
+  it('are read back from the .xlsx as the pane saved them', async () => {
+    const file = await savedBy(mapped, 'read-back');
+    expect(readSavedSettings(new Uint8Array(fs.readFileSync(file)))).toEqual(mapped);
+    expect(readSavedSettings(new Uint8Array(fs.readFileSync(await savedBy(null, 'none'))))).toBeUndefined();
+  });
+
+  it('make `tablero check` use the saved column mapping and status words', async () => {
+    const without = await run('check', await savedBy(null, 'plain'), '--format', 'json');
+    expect(without.code).toBe(4);
+    expect((JSON.parse(without.stdout) as CheckJson).tables).toEqual([]);
+
+    const r = await run('check', await savedBy(mapped, 'mapped'), '--format', 'json', '--as-of', '2024-05-01');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as CheckJson;
+    expect(json.tables.map((t) => [t.sheet, t.range, t.columns])).toEqual([
+      ['Hoja1', 'A3:D6', { action: 'A', deadline: 'B', responsible: 'C', status: 'D' }],
+    ]);
+    expect(json.tables[0]!.actions.map((a) => [a.row, a.status, a.overdue])).toEqual([
+      [4, 'in_progress', true],
+      [5, 'not_started', false],
+      [6, 'completed', false],
+    ]);
+    expect(json.summary.byStatus.unknown).toBe(0);
+  });
+
+  it('are still used, and broken ones ignored, alongside --vocabulary', async () => {
+    const vocab = path.join(tmp, 'vocab.json');
+    fs.writeFileSync(vocab, JSON.stringify({ completed: ['Listo'] }));
+    const r = await run('check', await savedBy(mapped, 'with-vocab'), '--format', 'json', '--as-of', '2024-05-01', '--vocabulary', vocab);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as CheckJson).summary.byStatus).toMatchObject({ not_started: 1, unknown: 0 });
+
+    const broken = await savedBy({ ...mapped, version: 7 } as unknown as Settings, 'broken');
+    const b = await run('check', broken, '--format', 'json', '--as-of', '2024-05-01');
+    expect(b.code).toBe(4);
+    expect(b.stderr).not.toMatch(/at .*\.ts/);
+  });
+});
