@@ -3,10 +3,9 @@ import { z } from 'zod';
 import { resolveAsOf, type AsOfSource } from '../core/as-of';
 import { calendarText, calendarTrackingSheets } from '../core/calendar/report';
 import { checkWorkbook } from '../core/check';
-import { checkFrameworks, type FrameworkResult } from '../core/framework';
 import { frameworksJson } from '../core/framework/json';
-import { indicadoresSheet } from '../core/framework/sheets';
-import { frameworkText } from './framework-text';
+import { indicadoresSheets } from '../core/framework/sheets';
+import { frameworkLines } from './framework-text';
 import { applyMappings, mergeVocabularies } from '../core/workbook-state';
 import { findingJson } from '../core/finding-json';
 import { catalogue, fill, findingMessage, t, type Lang } from '../core/i18n';
@@ -72,7 +71,7 @@ export async function loadVocabulary(file: string, lang: Lang): Promise<StatusVo
 }
 
 /** The JSON the CLI prints (the documented shape; more fields may be added, none renamed). */
-export function checkJson(file: string, result: CheckResult, lang: Lang, frameworks?: FrameworkResult): CheckJson {
+export function checkJson(file: string, result: CheckResult, lang: Lang): CheckJson {
   const noSource: AsOfSource = { kind: 'option', sheet: null, cell: null, text: null };
   return checkJsonSchema.parse({
     file,
@@ -103,10 +102,10 @@ export function checkJson(file: string, result: CheckResult, lang: Lang, framewo
         cells: a.cells,
       })),
     })),
-    // A results framework's findings join the plan's.
-    findings: [...result.findings, ...(frameworks?.findings ?? [])].map((f) => findingJson(f, lang)),
+    findings: result.findings.map((f) => findingJson(f, lang)),
     summary: result.summary,
-    frameworks: frameworksJson(frameworks),
+    // Results frameworks; their findings are in `findings`.
+    frameworks: frameworksJson(result.frameworks),
     calendars: result.calendars ?? [],
     milestonesRemoved: result.milestonesRemoved ?? [],
   });
@@ -134,6 +133,7 @@ export function checkText(result: CheckResult, lang: Lang): string {
     lines.push(fill(c.cli.overdueLine, { id: a.id ?? `${a.cells.action ?? ''}`, days: a.daysOverdue ?? 0, deadline: a.deadline ?? '', responsible: a.responsible ?? '—' }));
   }
   lines.push(...calendarText(result.calendars ?? [], lang));
+  lines.push(...frameworkLines(result.frameworks, lang));
   lines.push('', fill(c.cli.findingsTitle, { count: result.findings.length }));
   for (const f of result.findings) {
     const where = f.sheet && f.cell ? `${f.sheet}!${f.cell}` : (f.sheet ?? '');
@@ -158,19 +158,17 @@ async function checkCommand(opts: CheckCliOptions, io: CliIO): Promise<number> {
   // The column mappings and status words the pane saved in the workbook count here too.
   const grid = applyMappings(wb.grid, wb.settings.columnMappings);
   const words = mergeVocabularies(wb.settings.extraStatusWords, vocabulary);
-  const result = checkWorkbook(grid, { asOf, asOfSource: source, sheet: opts.sheet, vocabulary: words, lang });
-  const frameworks = checkFrameworks(grid, { asOf, sheet: opts.sheet, bandScheme: opts.bands });
-  const indicadores = frameworks.frameworks.length ? [indicadoresSheet(frameworks, lang)] : [];
+  const result = checkWorkbook(grid, { asOf, asOfSource: source, sheet: opts.sheet, vocabulary: words, lang, bandScheme: opts.bands });
   if (opts.out) {
-    const { bytes, findings: written } = writeXlsx(wb.bytes, [seguimientoSheet(result, lang), ...calendarTrackingSheets(result, wb.grid, lang), ...indicadores]);
+    const { bytes, findings: written } = writeXlsx(wb.bytes, [seguimientoSheet(result, lang), ...calendarTrackingSheets(result, wb.grid, lang), ...indicadoresSheets(result, lang)], { keepMacros: /\.xlsm$/i.test(opts.out) });
     await writeOutputFile(opts.out, opts.file, bytes, lang);
     reportWriteFindings(io, lang, written);
   }
-  io.out(opts.format === 'json' ? JSON.stringify(checkJson(opts.file, result, lang, frameworks), null, 2) : checkText(result, lang) + frameworkText(frameworks, lang));
+  io.out(opts.format === 'json' ? JSON.stringify(checkJson(opts.file, result, lang), null, 2) : checkText(result, lang));
   if (opts.out && opts.format === 'text') io.out(t(lang, 'cli', 'wrote', { file: opts.out }));
   // A workbook whose only content is a milestone calendar was checked too.
   // So was a results framework.
-  if (!result.tables.length && !result.calendars?.length && !frameworks.frameworks.length) {
+  if (!result.tables.length && !result.calendars?.length && !result.frameworks?.frameworks.length) {
     // The report is printed, but batch scripts must see that nothing was checked.
     io.err(`tablero: ${t(lang, 'cli', 'errNoTable', { file: opts.file })}`);
     return EXIT_NO_TABLE;

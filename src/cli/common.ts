@@ -10,7 +10,7 @@ import type { Finding } from '../core/findings';
 import { readXlsx } from '../hosts/xlsx/read';
 import { readErrorText } from '../hosts/xlsx/read-error';
 import { outputTarget, readFileBytes, sameFile, writeFileAtomic } from '../hosts/xlsx/node-files';
-import { readSavedSettings } from '../hosts/xlsx/saved-settings';
+import { readSavedSettings } from '../hosts/xlsx/settings-part';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../core/workbook-state';
 
 export interface CliIO {

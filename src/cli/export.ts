@@ -123,7 +123,7 @@ async function exportCommand(opts: ExportCliOptions, io: CliIO): Promise<number>
   }
   reportWriteFindings(io, lang, written);
   const actions = check.tables.reduce((n, tb) => n + tb.actions.length, 0);
-  const findings = exportFindings({ check, rollup, frameworks }).length;
+  const findings = exportFindings({ check, rollup }).length;
   io.out(t(lang, 'export', 'wrote', { file: opts.out, sheets: sheets.length, actions, findings }));
   if (csvDir !== undefined) io.out(t(lang, 'export', 'wroteCsv', { count: csvCount, dir: csvDir }));
   if (opts.iatiCsv !== undefined) io.out(t(lang, 'framework', 'wroteIati', { file: opts.iatiCsv, rows: iatiResultRows(frameworks).length }));

@@ -1,15 +1,15 @@
 // The results-framework part of `tablero check`'s text report: bands, off-track indicators, missing
-// actuals, actuals taken from the records, then the frameworks' findings.
+// actuals, actuals taken from the records (the findings are listed with the others).
 import { bandLabel } from '../core/framework/sheets';
 import type { FrameworkResult } from '../core/framework';
-import { catalogue, fill, findingMessage, type Lang } from '../core/i18n';
+import { catalogue, fill, type Lang } from '../core/i18n';
 
 function percent(p: number | null): string {
   return p === null ? '—' : `${Math.round(p * 1000) / 10}%`;
 }
 
-export function frameworkText(result: FrameworkResult, lang: Lang): string {
-  if (!result.frameworks.length) return '';
+export function frameworkLines(result: FrameworkResult | undefined, lang: Lang): string[] {
+  if (!result?.frameworks.length) return [];
   const c = catalogue(lang);
   const x = c.framework;
   const lines: string[] = ['', fill(x.cliTitle, { count: result.frameworks.length })];
@@ -36,10 +36,5 @@ export function frameworkText(result: FrameworkResult, lang: Lang): string {
       }
     }
   }
-  lines.push('', fill(c.cli.findingsTitle, { count: result.findings.length }));
-  for (const f of result.findings) {
-    const where = f.sheet && f.cell ? `${f.sheet}!${f.cell}` : (f.sheet ?? '');
-    lines.push(fill(c.cli.findingLine, { severity: c.severity[f.severity], where, message: findingMessage(f, lang) }));
-  }
-  return lines.join('\n');
+  return lines;
 }

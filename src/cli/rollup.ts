@@ -180,7 +180,7 @@ async function rollupCommand(opts: RollupCliOptions, io: CliIO): Promise<number>
   const result = rollupWorkbook(wb.grid, { threshold: opts.threshold, map, lang });
   const found = Boolean(result.coverage || result.serviceLevels || result.providerPerformance);
   if (opts.out && found) {
-    const { bytes, findings: written } = writeXlsx(wb.bytes, rollupSheets(result, lang));
+    const { bytes, findings: written } = writeXlsx(wb.bytes, rollupSheets(result, lang), { keepMacros: /\.xlsm$/i.test(opts.out) });
     await writeOutputFile(opts.out, opts.file, bytes, lang);
     reportWriteFindings(io, lang, written);
   }

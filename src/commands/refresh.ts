@@ -1,7 +1,8 @@
-// "Refresh status" / "Actualizar estado": re-checks the workbook as of today, rewrites the
+// "Refresh status" / "Actualizar estado": re-checks the workbook as of its stated cut-off date (else today), rewrites the
 // Seguimiento sheet and the overdue highlights, without opening the pane — the same workflow the pane
 // runs (src/workflow/refresh.ts). Always completes the ribbon event, also on failure, after writing
 // the error on the Seguimiento sheet's status line.
+import { autoAsOf } from '../core/as-of';
 import type { WorkbookGrid } from '../core/grid';
 import type { CheckOptions } from '../core/check';
 import { parseLang, t, type Lang } from '../core/i18n';
@@ -65,7 +66,7 @@ export async function refreshStatus(deps: RefreshDeps, event: CompletableEvent):
     const { settings } = parseSettings(raw);
     if (settings.language) lang = settings.language;
     deps.host.lang = lang;
-    const { result, written } = await refreshWorkbook(deps.host, engine, settings, deps.today(), lang, { highlight: true });
+    const { result, written } = await refreshWorkbook(deps.host, engine, settings, autoAsOf(deps.today()), lang, { highlight: true });
     return { ok: true, sheet: written[0]?.name ?? t(lang, 'seguimiento', 'sheetName'), actions: result.summary.actions, overdue: result.summary.overdue };
   } catch (e) {
     const message = t(lang, 'pane', 'officeRefreshFailed', { detail: errorDetail(e) });

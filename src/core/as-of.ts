@@ -150,3 +150,19 @@ export function resolveAsOf(
   if (found) return { asOf: found.date, source: { kind: 'workbook', sheet: found.sheet, cell: found.cell, text: found.text } };
   return { asOf: opts.today, source: { kind: 'today', sheet: null, cell: null, text: null } };
 }
+
+const AUTO = 'auto:';
+
+/**
+ * An as-of choice carried as one string where a date travels (the pane's state, worker messages, the ribbon):
+ * `auto:` + today means "the workbook's stated cut-off, else today"; a bare date is one the user picked.
+ */
+export function autoAsOf(today: string): string {
+  return `${AUTO}${today}`;
+}
+
+/** resolveAsOf() for a choice string (see autoAsOf). */
+export function resolveAsOfChoice(wb: WorkbookGrid, choice: string, sheet?: string): { asOf: string; source: AsOfSource } {
+  if (!choice.startsWith(AUTO)) return resolveAsOf(wb, { option: choice, today: choice });
+  return resolveAsOf(wb, sheet !== undefined ? { today: choice.slice(AUTO.length), sheet } : { today: choice.slice(AUTO.length) });
+}

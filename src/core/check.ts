@@ -11,6 +11,8 @@ import type { Lang } from './i18n';
 import { LAYOUTS } from './layouts';
 import type { DraftAction } from './layouts/types';
 import { emptyStatusCounts, type Action, type Block, type CheckResult, type Role, type SecondaryColumn, type TableResult } from './model';
+import { frameworksPass, type SheetFrameworks } from './framework';
+import type { BandScheme } from './framework/model';
 import { findFrameworks, type FrameworkLayout } from './framework/recognise';
 import { findRegions } from './regions';
 import type { Region } from './rows';
@@ -29,6 +31,8 @@ export interface CheckOptions {
   readonly asOfSource?: AsOfSource;
   /** Kept for callers; messages are rendered from findings' params in any language. */
   readonly lang?: Lang;
+  /** Results frameworks' bands: TolaData's ±15% (default) or the semáforo's ±5% / ±15%. */
+  readonly bandScheme?: BandScheme;
 }
 
 /** A deadline this far from the as-of date is probably a typo. */
@@ -55,6 +59,7 @@ function checkPass(wb: WorkbookGrid, opts: CheckOptions): CheckResult {
   const tables: TableResult[] = [];
   const findings: Finding[] = [];
   let frameworksFound = 0;
+  const frameworkSheets: SheetFrameworks[] = [];
   const calendarDrafts: DraftCalendar[] = [];
   const src = opts.asOfSource;
   if (src?.kind === 'workbook') {
@@ -68,6 +73,7 @@ function checkPass(wb: WorkbookGrid, opts: CheckOptions): CheckResult {
     // A results framework is checked by src/core/framework: never read as a key-action table.
     const frameworks = findFrameworks(view, wb.date1904);
     frameworksFound += frameworks.length;
+    if (frameworks.length) frameworkSheets.push({ view, layouts: frameworks });
     // A milestone calendar is read by src/core/calendar: never as a key-action table.
     const calendar = sheetCalendar(view, wb.date1904);
     if (calendar) calendarDrafts.push(calendar);
@@ -106,8 +112,13 @@ function checkPass(wb: WorkbookGrid, opts: CheckOptions): CheckResult {
     }
   }
   const summary = { actions, overdue, continuous, byStatus };
-  const base: CheckResult = src ? { asOf: opts.asOf, asOfSource: src, tables, findings, summary } : { asOf: opts.asOf, tables, findings, summary };
-  const { calendars, removed } = trackCalendars(calendarDrafts, wb, opts);
+  const plain: CheckResult = src ? { asOf: opts.asOf, asOfSource: src, tables, findings, summary } : { asOf: opts.asOf, tables, findings, summary };
+  // Results frameworks (src/core/framework): their findings join the plan's.
+  const frameworks = frameworkSheets.length ? frameworksPass(wb, { asOf: opts.asOf, sheet: opts.sheet, bandScheme: opts.bandScheme }, frameworkSheets) : null;
+  if (frameworks) for (const f of frameworks.findings) findings.push(f);
+  const base: CheckResult = frameworks ? { ...plain, frameworks } : plain;
+  const { calendars, removed, findings: typed } = trackCalendars(calendarDrafts, wb, opts);
+  for (const f of typed) findings.push(f);
   return calendars.length || removed.length ? { ...base, calendars, milestonesRemoved: removed } : base;
 }
 

@@ -1,4 +1,5 @@
 // What the check of an improvement plan returns: tables, actions, findings, summary.
+import type { FrameworkResult } from './framework/model';
 import type { AsOfSource } from './as-of';
 import type { CalendarResult, RemovedMilestone } from './calendar/types';
 import type { Finding } from './findings';
@@ -93,6 +94,8 @@ export interface CheckResult {
   readonly calendars?: readonly CalendarResult[];
   /** Rows of Tablero's milestone tracking sheet whose milestone left every calendar (kept, marked as removed). */
   readonly milestonesRemoved?: readonly RemovedMilestone[];
+  /** Results frameworks (src/core/framework), when the workbook holds any; their findings are in `findings`. */
+  readonly frameworks?: FrameworkResult;
 }
 
 export function emptyStatusCounts(): StatusCounts {

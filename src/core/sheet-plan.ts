@@ -56,6 +56,11 @@ export interface PlannedColumn {
   readonly bands: readonly PlannedBand[];
   /** Long texts wrap inside the column instead of spilling over the next ones. */
   readonly wrap: boolean;
+  /**
+   * A drop-down list on the data rows (OutputColumn.choices) as Excel's inline source "a,b,c", or null
+   * when there is none or Excel cannot hold it inline (a comma in a word, over 255 characters).
+   */
+  readonly list: string | null;
 }
 
 export interface PlannedTable {
@@ -142,6 +147,13 @@ export function displayLength(v: OutputValue | undefined, type: ColumnType): num
   return isOutputDate(v) ? 10 : 0;
 }
 
+/** Excel's inline list limits: words joined by commas, none holding one, at most 255 characters. */
+export function inlineListSource(words: readonly string[] | undefined): string | null {
+  if (!words?.length || words.some((w) => w.includes(','))) return null;
+  const source = words.join(',');
+  return source.length <= 255 ? source : null;
+}
+
 function plannedColumns(table: OutputTable, headers: readonly string[], widths: number[]): PlannedColumn[] {
   const rows = table.rows;
   const step = Math.max(1, Math.ceil(rows.length / WIDTH_SAMPLE_ROWS));
@@ -167,6 +179,7 @@ function plannedColumns(table: OutputTable, headers: readonly string[], widths: 
       fill: col.fill ? FILL_COLORS[col.fill] : null,
       bands: sorted.map((b, i) => ({ atLeast: b.atLeast, below: i > 0 ? sorted[i - 1]!.atLeast : null, color: FILL_COLORS[b.fill] })),
       wrap: col.type === 'text' && longestValue > chars,
+      list: inlineListSource(col.choices),
     };
   });
 }

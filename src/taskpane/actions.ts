@@ -20,6 +20,8 @@ export interface OffThreadEngine {
   refresh(settings: Settings, asOf: string, lang: Lang, highlight: boolean): Promise<Checked & { written: WrittenSheet[] }>;
   writeRollups(settings: Settings, asOf: string, lang: Lang, threshold: number): Promise<Checked & { written: WrittenSheet[]; rollup: RollupResult }>;
   rollup(opts: RollupOptions): Promise<RollupResult>;
+  /** Names of the sheets that are the user's (not written by Tablero), without their rows. */
+  userSheets(): Promise<string[]>;
   donorExport(opts: DonorExportOptions): Promise<DonorExport>;
 }
 

@@ -1,4 +1,5 @@
 // The engine functions the pane uses, passed to <App> as one object so tests can see the wiring.
+import type { AsOfSource } from '../core/as-of';
 import type { WorkbookGrid } from '../core/grid';
 import type { CheckResult } from '../core/model';
 import type { OutputSheet } from '../core/output';
@@ -12,6 +13,8 @@ import { exportWorkbook, type WorkbookExport } from '../core/export';
 
 export interface EngineCheckOptions {
   readonly asOf: string;
+  /** Where asOf came from (the workbook's stated cut-off adds a finding saying so). */
+  readonly asOfSource?: AsOfSource;
   readonly vocabulary?: StatusVocabulary;
   readonly lang?: Lang;
 }

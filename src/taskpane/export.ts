@@ -1,5 +1,6 @@
 // "Export for donors" in the pane: the same export as `tablero export`, built in memory, then opened
 // as a new workbook where Excel can (ExcelApi 1.8), else downloaded. The open workbook is not changed.
+import { resolveAsOfChoice } from '../core/as-of';
 import pkg from '../../package.json';
 import type { Lang } from '../core/i18n';
 import { t } from '../core/i18n';
@@ -43,8 +44,10 @@ export function exportFileName(source: string, lang: Lang): string {
 export async function buildDonorExport(host: Pick<PaneHost, 'read' | 'workbookName'>, engine: Engine, opts: DonorExportOptions): Promise<DonorExport> {
   const grid = await host.read();
   const source = opts.sourceFile ?? (await host.workbookName?.()) ?? 'Tablero';
-  const out = engine.exportWorkbook(applyMappings(grid, opts.settings.columnMappings), {
-    asOf: opts.asOf,
+  const mapped = applyMappings(grid, opts.settings.columnMappings);
+  const out = engine.exportWorkbook(mapped, {
+    // The pane's choice: a picked date, or autoAsOf(today) for the workbook's stated cut-off.
+    asOf: resolveAsOfChoice(mapped, opts.asOf).asOf,
     sourceFile: source,
     generatedAt: opts.generatedAt,
     version: TABLERO_VERSION,

@@ -2,7 +2,7 @@
 // soon. Pure, so the lists can be tested without drawing them.
 import type { CheckResult, StatusId } from '../core/model';
 import { dayNumberToISO, daysBetween, isoToDayNumber } from '../core/dates';
-import { rowAddress, type OverdueItem } from './logic';
+import { naturalCompare, rowAddress, type OverdueItem } from './logic';
 
 export interface ListFilter {
   /** Words to find in the id, the action's text or the responsible (case and accents ignored). */
@@ -51,11 +51,10 @@ export function facets(
     status.add(it.action.status);
     if (it.action.recommendation) recs.add(it.action.recommendation);
   }
-  const natural = (a: string, b: string): number => a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
   return {
-    responsible: [...resp.entries()].sort((a, b) => b[1] - a[1] || natural(a[0], b[0])).map(([k]) => k),
+    responsible: [...resp.entries()].sort((a, b) => b[1] - a[1] || naturalCompare(a[0], b[0])).map(([k]) => k),
     status: [...status],
-    recommendation: [...recs].sort(natural),
+    recommendation: [...recs].sort(naturalCompare),
   };
 }
 

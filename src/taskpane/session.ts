@@ -1,6 +1,7 @@
 // The pane's session: what it has read, checked and written, as one reducer, and the actions the tabs
 // call. Every action goes through `task`: busy on → work → show the new check → one notice.
 import * as React from 'react';
+import { autoAsOf } from '../core/as-of';
 import type { Finding, Severity } from '../core/findings';
 import type { WorkbookGrid } from '../core/grid';
 import type { CheckResult } from '../core/model';
@@ -8,18 +9,34 @@ import type { Lang } from '../core/i18n';
 import type { PaneHost, HostCapabilities } from '../hosts/pane-host';
 import type { KindMap } from '../core/rollup/map';
 import type { RecordKind, RollupResult } from '../core/rollup/types';
+import type { RollupOptions } from '../core/rollup';
 import { DEFAULT_THRESHOLD } from '../core/rollup/types';
 import type { Engine } from './engine';
 import { checkHost, donorExport, offThread, refreshStatus, rollupOf, writeRollups, type Checked } from './actions';
 import { deliverExport } from './export';
 import { downloadBytes, type SaveFile } from './download';
-import { hasRecords, parseThresholdPercent, thresholdText } from './rollups';
+import { hasRecords, parseThresholdPercent, recordSources, thresholdText } from './rollups';
 import { withKindMap } from './rollup-mapping';
 import { hasConversionRecord, statusDropdownWords, textDateConversions, todayISO, type GroupBy } from './logic';
 import type { DateConversion } from '../hosts/pane-host';
 import { DEFAULT_SETTINGS, parseSettings, type ColumnMapping, type Settings, type SettingsNotice } from '../core/workbook-state';
 import { makeStrings, type PaneKey, type Strings } from './strings';
 import type { Progress } from './worker/protocol';
+
+/** How long the as-of date must rest before the plan is checked again (typing a date key by key). */
+const AS_OF_DELAY_MS = 400;
+
+/** The roll-up's options, always built the same way (the worker caches by them). */
+function rollupOptions(lang: Lang, threshold: number, map: Settings['rollupMap']): RollupOptions {
+  return { lang, threshold, map };
+}
+
+/** Every sheet of the user's is a record sheet: the workbook opens on its figures, before the check. */
+function onlyRecordSheets(r: RollupResult, userSheets: readonly string[]): boolean {
+  if (!hasRecords(r) || !userSheets.length) return false;
+  const records = new Set(recordSources(r).map((x) => x.sheet));
+  return userSheets.every((n) => records.has(n));
+}
 
 /** How long the threshold input must rest before it is saved in the workbook. */
 const THRESHOLD_SAVE_DELAY_MS = 600;
@@ -53,7 +70,9 @@ export interface SessionState {
   readonly settings: Settings;
   readonly settingsNotice: SettingsNotice;
   readonly lang: Lang;
+  /** The date the user picked, or today while asOfPicked is false (then the workbook's stated cut-off is used, if any). */
   readonly asOf: string;
+  readonly asOfPicked: boolean;
   readonly busy: PaneKey | null;
   readonly grid: WorkbookGrid | null;
   readonly result: CheckResult | null;
@@ -84,7 +103,7 @@ export type SessionEvent =
   | {
       type: 'view';
       patch: Partial<
-        Pick<SessionState, 'tab' | 'groupBy' | 'severity' | 'selected' | 'mapping' | 'notesDismissed' | 'lang' | 'asOf' | 'settingsNotice' | 'undoable'>
+        Pick<SessionState, 'tab' | 'groupBy' | 'severity' | 'selected' | 'mapping' | 'notesDismissed' | 'lang' | 'asOf' | 'asOfPicked' | 'settingsNotice' | 'undoable'>
       >;
     };
 
@@ -94,6 +113,7 @@ export function initialSession(defaultLang: Lang, today: string): SessionState {
     settingsNotice: null,
     lang: defaultLang,
     asOf: today,
+    asOfPicked: false,
     busy: null,
     grid: null,
     result: null,
@@ -196,7 +216,9 @@ export function usePaneSession(props: SessionProps): PaneSession {
   const { host, engine, browser, onChecked, onLangChange } = props;
   const today = props.today ?? todayISO();
   const [state, dispatch] = React.useReducer(sessionReducer, undefined, () => initialSession(props.defaultLang, today));
-  const { settings, lang, asOf, grid, result, highlighted, threshold } = state;
+  const { settings, lang, grid, result, highlighted, threshold } = state;
+  // Until the user picks a date: the cut-off the workbook states, else today (src/core/as-of.ts).
+  const asOf = state.asOfPicked ? state.asOf : autoAsOf(state.asOf);
   const s = React.useMemo(() => makeStrings(lang), [lang]);
   // Handlers read the latest state through the ref: a task that awaits never acts on a stale render.
   const ref = React.useRef(state);
@@ -205,6 +227,12 @@ export function usePaneSession(props: SessionProps): PaneSession {
   React.useEffect(() => onLangChange?.(lang), [lang, onLangChange]);
 
   const [progress, setProgress] = React.useState<Progress | null>(null);
+  const [rollupLater, setRollupLater] = React.useState<RollupResult | null>(null);
+  const tabChosen = React.useRef(false);
+  const asOfTimer = React.useRef<ReturnType<typeof setTimeout> | null>(null);
+  React.useEffect(() => () => {
+    if (asOfTimer.current) clearTimeout(asOfTimer.current);
+  }, []);
   React.useEffect(() => {
     const h = host as Partial<{ onProgress(l: (p: Progress | null) => void): () => void }>;
     return typeof h.onProgress === 'function' ? h.onProgress.call(host, setProgress) : undefined;
@@ -263,13 +291,35 @@ export function usePaneSession(props: SessionProps): PaneSession {
       try {
         const loaded = parseSettings(await host.loadSettings());
         const c = await host.capabilities();
-        const h = 'hasHighlights' in host && typeof host.hasHighlights === 'function' ? await (host.hasHighlights as () => Promise<boolean>)() : false;
+        const hasHighlights = (): Promise<boolean> =>
+          'hasHighlights' in host && typeof host.hasHighlights === 'function' ? (host.hasHighlights as () => Promise<boolean>)() : Promise.resolve(false);
+        const off = offThread(host);
+        // Off the page's thread the highlights are looked for after the first figures (it unzips every sheet).
+        const h = off ? false : await hasHighlights();
         if (!live) return;
         const language = loaded.settings.language ?? props.defaultLang;
         dispatch({ type: 'opened', settings: loaded.settings, settingsNotice: loaded.notice, caps: c, highlighted: h, lang: language });
+        if (off) {
+          // The roll-up first: on a workbook of record sheets it is what the user came for, and it is quick.
+          const r = await off.rollup(rollupOptions(language, loaded.settings.rollupThreshold ?? DEFAULT_THRESHOLD, loaded.settings.rollupMap));
+          if (!live) return;
+          setRollupLater(r);
+          const names = await off.userSheets();
+          if (!live) return;
+          if (!tabChosen.current && onlyRecordSheets(r, names)) {
+            tabChosen.current = true;
+            setView({ tab: 'rollups' });
+          }
+        }
         dispatch({ type: 'busy', busy: 'busyChecking' });
-        const out = await checkHost(host, engine, loaded.settings, ref.current.asOf, language);
-        if (live) show(out, h);
+        const now = ref.current;
+        const out = await checkHost(host, engine, loaded.settings, now.asOfPicked ? now.asOf : autoAsOf(now.asOf), language);
+        if (!live) return;
+        show(out, h);
+        if (off && (await hasHighlights()) && live) {
+          dispatch({ type: 'highlights', on: true, note: null });
+          onChecked?.(out.grid, out.result, true);
+        }
       } catch (e) {
         if (live) dispatch({ type: 'notice', notice: { intent: 'error', text: errorText(props.defaultLang, e) } });
       } finally {
@@ -313,11 +363,11 @@ export function usePaneSession(props: SessionProps): PaneSession {
     () => (grid && !off ? engine.rollup(grid, { lang, threshold, map: rollupMap }) : null),
     [grid, engine, lang, threshold, rollupMap, off],
   );
-  const [rollupLater, setRollupLater] = React.useState<RollupResult | null>(null);
+
   React.useEffect(() => {
     if (!grid || !off) return;
     let live = true;
-    void Promise.resolve(rollupOf(host, engine, grid, { lang, threshold, map: rollupMap }))
+    void Promise.resolve(rollupOf(host, engine, grid, rollupOptions(lang, threshold, rollupMap)))
       .then((r) => live && setRollupLater(r))
       .catch((e: unknown) => live && setNotice({ intent: 'error', text: errorText(ref.current.lang, e) }));
     return () => {
@@ -325,7 +375,6 @@ export function usePaneSession(props: SessionProps): PaneSession {
     };
   }, [grid, host, engine, lang, threshold, rollupMap, off, setNotice]);
   const rollup = off ? rollupLater : rollupNow;
-  const tabChosen = React.useRef(false);
   React.useEffect(() => {
     if (tabChosen.current || !result || !rollup) return;
     tabChosen.current = true;
@@ -369,9 +418,16 @@ export function usePaneSession(props: SessionProps): PaneSession {
       void task('busyWriting', () => saveSettings({ ...settings, language: l }, null));
     },
     changeAsOf: (v) => {
-      setView({ asOf: v });
-      // Only the date changed: check the grid already read instead of reading the workbook again.
-      if (/^\d{4}-\d{2}-\d{2}$/.test(v)) void check(settings, v, lang, grid ?? undefined);
+      setView({ asOf: v, asOfPicked: true });
+      // Typed key by key: one check once the typing stops, on the grid already read (not read again).
+      if (asOfTimer.current) clearTimeout(asOfTimer.current);
+      if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+        asOfTimer.current = setTimeout(() => {
+          asOfTimer.current = null;
+          const now = ref.current;
+          void check(now.settings, v, now.lang, now.grid ?? undefined);
+        }, AS_OF_DELAY_MS);
+      }
     },
     changeThreshold: (text) => dispatch({ type: 'threshold', text }),
     // "Refresh status" does what the ribbon button does: check, rewrite Seguimiento, highlight overdue.

@@ -1,6 +1,7 @@
 // "Check" and "Refresh status" as one workflow, host-neutral: the task pane and the ribbon command run
 // the same steps, so a mapping or a status word saved in the workbook counts the same in both.
 // It talks to the workbook only through the host interfaces (src/hosts/host.ts, pane-host.ts).
+import { resolveAsOfChoice, type AsOfSource } from '../core/as-of';
 import type { WorkbookGrid } from '../core/grid';
 import type { Lang } from '../core/i18n';
 import type { CheckResult } from '../core/model';
@@ -14,7 +15,10 @@ import type { PaneHost } from '../hosts/pane-host';
 
 /** The engine steps a check needs (the pane passes its own Engine object, tests pass failing ones). */
 export interface CheckEngine {
-  check(wb: WorkbookGrid, opts: { readonly asOf: string; readonly vocabulary?: StatusVocabulary; readonly lang?: Lang }): CheckResult;
+  check(
+    wb: WorkbookGrid,
+    opts: { readonly asOf: string; readonly asOfSource?: AsOfSource; readonly vocabulary?: StatusVocabulary; readonly lang?: Lang },
+  ): CheckResult;
   seguimiento(result: CheckResult, lang: Lang): OutputSheet;
 }
 
@@ -30,7 +34,10 @@ export interface Checked {
 
 /** The check as the workbook's settings ask for it: their column mappings and their status words. */
 export function checkWithSettings(grid: WorkbookGrid, engine: Pick<CheckEngine, 'check'>, settings: Settings, asOf: string, lang: Lang): CheckResult {
-  return engine.check(applyMappings(grid, settings.columnMappings), { asOf, vocabulary: settings.extraStatusWords, lang });
+  const mapped = applyMappings(grid, settings.columnMappings);
+  // `asOf` may be autoAsOf(today): the cut-off the workbook states, else today (src/core/as-of.ts).
+  const chosen = resolveAsOfChoice(mapped, asOf);
+  return engine.check(mapped, { asOf: chosen.asOf, asOfSource: chosen.source, vocabulary: settings.extraStatusWords, lang });
 }
 
 /** Reads the workbook (or reuses a grid just read, e.g. when only the as-of date changed) and checks it. */

@@ -70,26 +70,26 @@ describe('check --format json on the calendars', () => {
     const from = lines.indexOf('Milestone calendars: 1');
     expect(lines.slice(from, from + 12)).toEqual([
       'Milestone calendars: 1',
-      '  Milestone calendar!A3:E17: 19 milestones in 9 periods, 7 overdue',
+      '  Milestone calendar!A3:E17 — milestones: 19; periods: 9; overdue: 7',
       '',
       'Milestones by period (overdue first):',
-      '  Q1 2024 — due 2024-03-31: 3 milestones, 3 overdue',
-      '    ! B6 Ministry of Environment: National water policy drafted (229 days overdue)',
-      '    ! B6 Ministry of Environment: Stakeholder consultation held (229 days overdue)',
-      '    ! B8 Municipal associations: Workshop on the regulation (229 days overdue)',
-      '  Q2 2024 — due 2024-06-30: 2 milestones, 2 overdue',
-      '    ! C6 Ministry of Environment: Policy submitted to Cabinet (138 days overdue)',
-      '    ! C7 Water Regulator (ARAS): Tariff study commissioned (138 days overdue)',
-      '  Q3 2024 — due 2024-09-30: 2 milestones, 2 overdue',
+      '  Q1 2024 — due 2024-03-31 — milestones: 3; overdue: 3',
+      '    ! B6 Ministry of Environment: National water policy drafted (days overdue: 229)',
+      '    ! B6 Ministry of Environment: Stakeholder consultation held (days overdue: 229)',
+      '    ! B8 Municipal associations: Workshop on the regulation (days overdue: 229)',
+      '  Q2 2024 — due 2024-06-30 — milestones: 2; overdue: 2',
+      '    ! C6 Ministry of Environment: Policy submitted to Cabinet (days overdue: 138)',
+      '    ! C7 Water Regulator (ARAS): Tariff study commissioned (days overdue: 138)',
+      '  Q3 2024 — due 2024-09-30 — milestones: 2; overdue: 2',
     ]);
     const partners = lines.indexOf('Milestones by partner (most overdue first):');
     expect(lines.slice(partners + 1, partners + 7)).toEqual([
-      '  Ministry of Environment: 4 milestones, 3 overdue',
-      '  Water Regulator (ARAS): 3 milestones, 3 overdue',
-      '  Municipal associations: 2 milestones, 1 overdue',
-      '  Water boards (JAAPs): 4 milestones, 0 overdue',
-      '  NGO partners: 3 milestones, 0 overdue',
-      '  Programme team: 3 milestones, 0 overdue',
+      '  Ministry of Environment — milestones: 4; overdue: 3',
+      '  Water Regulator (ARAS) — milestones: 3; overdue: 3',
+      '  Municipal associations — milestones: 2; overdue: 1',
+      '  Water boards (JAAPs) — milestones: 4; overdue: 0',
+      '  NGO partners — milestones: 3; overdue: 0',
+      '  Programme team — milestones: 3; overdue: 0',
     ]);
   });
 });
@@ -111,7 +111,7 @@ describe('the tracking sheet round trip (check --out, type statuses, check again
     const { header, rows, sheet } = trackingRows(first, 'Seguimiento de hitos');
     expect(sheet.rows.slice(0, 3).map((row) => cellText(row[0] ?? null))).toEqual([
       'Seguimiento del calendario de metas — generado por Tablero', 'Fecha de corte: 2011-05-15',
-      'Estado: 61 hitos, 40 vencidos, 0 ya no están en el calendario.',
+      'Hitos: 61; vencidos: 40; ya no están en el calendario: 0.',
     ]);
     expect(sheet.rows[header - 1]?.map((v) => cellText(v ?? null))).toEqual([
       'Hoja', 'Sección', 'Socio', 'Período', 'Vence', 'Hito', 'Estado', 'Comentarios', 'Vencido', 'Días de atraso', 'Celda',
@@ -160,7 +160,7 @@ describe('the tracking sheet round trip (check --out, type statuses, check again
     const r = await run('check', reworded, '--as-of', '2011-05-15', '--out', second);
     expect([r.code, r.stderr]).toEqual([0, '']);
     const { rows, sheet } = trackingRows(second, 'Seguimiento de hitos');
-    expect(cellText(sheet.rows[2]?.[0] ?? null)).toBe('Estado: 61 hitos, 37 vencidos, 1 ya no están en el calendario.');
+    expect(cellText(sheet.rows[2]?.[0] ?? null)).toBe('Hitos: 61; vencidos: 37; ya no están en el calendario: 1.');
     expect(rows.length).toBe(62);
     expect(rows.slice(0, 4).map((x) => [x[6], x[7], x[8]])).toEqual([
       ['Completada', 'Equipo entregado en diciembre', 'no'], ['Ya no aplica', '', 'no'], ['en curso', '', 'sí'], ['Done', '', 'no'],
@@ -191,6 +191,18 @@ describe('the tracking sheet round trip (check --out, type statuses, check again
     expect(cellText(sheet.rows[header - 1]?.[6] ?? null)).toBe('Status');
     expect(rows.slice(0, 4).map((x) => x[6])).toEqual(['Completada', 'Ya no aplica', 'en curso', 'Done']);
     expect(rows[61]?.[10]).toBe('(no longer in the calendar)');
+  });
+});
+
+describe('--sheet', () => {
+  it('reads only that sheet\'s calendar and tracking rows', async () => {
+    const rewritten = path.join(tmp, 'guatemala-2.xlsx');
+    const json = await checkJson(rewritten, '--as-of', '2011-05-15', '--sheet', 'Calendario de metas');
+    expect([json.calendars.length, json.calendars[0]?.items.filter((m) => m.overdue).length, json.milestonesRemoved.length]).toEqual([1, 37, 1]);
+    // Another sheet: none of the calendar's tracking rows is reported as removed from it.
+    const r = await run('check', rewritten, '--as-of', '2011-05-15', '--sheet', 'Seguimiento', '--format', 'json');
+    const other = JSON.parse(r.stdout) as CheckJson;
+    expect([r.code, other.calendars, other.milestonesRemoved]).toEqual([4, [], []]);
   });
 });
 

@@ -3,8 +3,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CheckJson } from '../../src/cli/check-json';
+import type { RollupJson } from '../../src/core/rollup/json';
 import { BrowserHost } from '../../src/hosts/browser';
-import { readSavedSettings } from '../../src/hosts/xlsx/saved-settings';
+import { readSavedSettings } from '../../src/hosts/xlsx/settings-part';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/workbook-state';
 import { makeXlsx } from '../helpers/make-xlsx';
 import { cliRunner, tempDir } from '../helpers/cli';
@@ -62,6 +63,13 @@ describe('settings saved in the workbook', () => {
     expect(json.summary.byStatus.unknown).toBe(0);
   });
 
+  it('make `tablero export` export the actions of the saved mapping', async () => {
+    const out = path.join(tmp, 'export.xlsx');
+    const r = await run('export', await savedBy(mapped, 'to-export'), '--out', out, '--as-of', '2024-05-01');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Escrito: .*export\.xlsx \(\d+ hojas, 3 acciones, \d+ hallazgos\)$/m);
+  });
+
   it('are still used, and broken ones ignored, alongside --vocabulary', async () => {
     const vocab = path.join(tmp, 'vocab.json');
     fs.writeFileSync(vocab, JSON.stringify({ completed: ['Listo'] }));
@@ -73,5 +81,26 @@ describe('settings saved in the workbook', () => {
     const b = await run('check', broken, '--format', 'json', '--as-of', '2024-05-01');
     expect(b.code).toBe(4);
     expect(b.stderr).not.toMatch(/at .*\.ts/);
+  });
+
+  it('make `tablero rollup` use the saved roll-up map, unless --map names another', async () => {
+    const host = new BrowserHost(makeXlsx([{ name: 'Datos', rows: [['Zona', 'Casas', 'Conectadas', 'Otra fuente'], ['Alpha', 10, 7, 5], ['Beta', 30, 3, 1]] }]), 'odd.xlsx');
+    const bare = path.join(tmp, 'odd-bare.xlsx');
+    fs.writeFileSync(bare, host.currentBytes());
+    expect((await run('rollup', bare, '--format', 'json')).code).toBe(4);
+
+    await host.saveSettings({ ...DEFAULT_SETTINGS, rollupMap: { coverage: { sheet: 'Datos', columns: { municipality: 'Zona', households: 'B', water: 'Conectadas' } } } });
+    const saved = path.join(tmp, 'odd-saved.xlsx');
+    fs.writeFileSync(saved, host.currentBytes());
+    const r = await run('rollup', saved, '--format', 'json');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as RollupJson).coverage!.total).toMatchObject({ households: 40, water: 0.25 });
+
+    // A --map file wins over the saved map: here it takes water from column D.
+    const map = path.join(tmp, 'map.json');
+    fs.writeFileSync(map, JSON.stringify({ coverage: { sheet: 'Datos', columns: { municipality: 'Zona', households: 'B', water: 'D' } } }));
+    const m = await run('rollup', saved, '--format', 'json', '--map', map);
+    expect(m.code).toBe(0);
+    expect((JSON.parse(m.stdout) as RollupJson).coverage!.total).toMatchObject({ households: 40, water: 0.15 });
   });
 });

@@ -3,6 +3,7 @@ import { milestoneLines, readCalendars, readPeriodCell, type CalendarResult, typ
 import { calendarOverdueRules } from '../../src/core/calendar/highlight';
 import { byPartner, byPeriod } from '../../src/core/calendar/report';
 import { CF_MARKER } from '../../src/core/workbook-state/highlight-rules';
+import { StatusMatcher } from '../../src/core/vocab/status';
 import { checkWorkbook } from '../../src/core/check';
 import type { Cell, WorkbookGrid } from '../../src/core/grid';
 import { findRegions } from '../../src/core/regions';
@@ -243,7 +244,7 @@ describe('statuses from the tracking sheet', () => {
       ['Hitos'],
       ['Hoja', 'Sección', 'Socio', 'Período', 'Vence', 'Hito', 'Estado', 'Comentarios', 'Vencido', 'Días de atraso', 'Celda'],
       ['Metas', null, 'MSPAS', 'Q1 2024', null, 'Norma  aprobada', 'Completada', 'Acta del 3/3', null, null, 'B2'],
-      ['Metas', null, 'MSPAS', 'Q1 2024', null, 'Norma publicada', 'en curso', null, null, null, 'B2'],
+      ['Metas', null, 'MSPAS', 'Q1 2024', null, 'Norma publicada', 'Casi lista', null, null, null, 'B2'],
       ['Metas', null, 'MSPAS', 'Q2 2024', null, 'Red instalada', 'Ya no aplica', null, null, null, 'C2'],
       ['Metas', null, 'MSPAS', 'Q2 2024', null, 'Laboratorio equipado', 'Sin iniciar', 'se reprogramó', null, null, '(ya no está en el calendario)'],
     ], { ours });
@@ -252,11 +253,15 @@ describe('statuses from the tracking sheet', () => {
     const r = readCalendars(book(calendar, tracking(true)), { asOf: '2024-08-01' });
     expect(r.calendars[0]?.items.map((m) => [m.text, m.status, m.statusText, m.comments, m.overdue])).toEqual([
       ['Norma aprobada', 'completed', 'Completada', 'Acta del 3/3', false],
-      ['Norma publicada', 'in_progress', 'en curso', null, true],
+      ['Norma publicada', 'unknown', 'Casi lista', null, true],
       ['Red instalada', 'not_applicable', 'Ya no aplica', null, false],
     ]);
     expect(r.removed).toEqual([
       { sheet: 'Metas', section: null, partner: 'MSPAS', period: 'Q2 2024', due: null, text: 'Laboratorio equipado', statusText: 'Sin iniciar', comments: 'se reprogramó' },
+    ]);
+    // A word the vocabulary does not know is a finding on its cell of the tracking sheet.
+    expect(r.findings).toEqual([
+      { code: 'unknown_status', severity: 'warning', sheet: 'Seguimiento de hitos', cell: 'G6', actionId: null, params: { text: 'Casi lista', suggestion: new StatusMatcher().match('Casi lista').suggestion ?? '' } },
     ]);
   });
 
@@ -278,4 +283,11 @@ describe('highlighting the overdue milestones\' cells', () => {
     // Another as-of date than today: the rule compares with that date, not TODAY().
     expect(calendarOverdueRules(result, { today: '2025-01-10' })[0]?.formula).toBe(`AND(${CF_MARKER},DATE(2024,3,31)<DATE(2024,11,15))`);
   });
+});
+
+it('a row whose partner cell is blank goes on with the partner above', () => {
+  const wb = book(sheet('Metas', [['Socio', 'Q1 2024', 'Q2 2024'], ['MSPAS', 'Norma aprobada', null], [null, null, 'Red instalada'], ['MINEDUC', 'Becas', null]]));
+  expect(readCalendars(wb, { asOf: '2024-01-01' }).calendars[0]?.items.map((m) => [m.partner, m.text, m.cell])).toEqual([
+    ['MSPAS', 'Norma aprobada', 'B2'], ['MSPAS', 'Red instalada', 'C3'], ['MINEDUC', 'Becas', 'B4'],
+  ]);
 });

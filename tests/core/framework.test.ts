@@ -4,6 +4,7 @@ import { checkWorkbook } from '../../src/core/check';
 import { checkFrameworks, type FrameworkIndicator } from '../../src/core/framework';
 import { bandOf, percentMet, readValue, sameAnswer, toDateRule } from '../../src/core/framework/rules';
 import {
+  FRAMEWORK_HEADERS,
   frameworkRoleOf,
   isBudgetWord,
   isPercentUnit,
@@ -13,7 +14,8 @@ import {
   recordsMeasureOf,
   valueWithPeriod,
 } from '../../src/core/framework/vocab';
-import type { Cell } from '../../src/core/grid';
+import { dateCell, type Cell } from '../../src/core/grid';
+import { isoToSerial } from '../../src/core/dates';
 import { book, sheet, topLeft } from '../helpers/grids';
 
 describe('header words (es, en, pt)', () => {
@@ -33,6 +35,10 @@ describe('header words (es, en, pt)', () => {
     ['Valor alcanzado', 'actual'], ['Actual', 'actual'], ['Realizado', 'actual'], ['% Met', 'percentMet'], ['% de cumplimiento', 'percentMet'],
   ])('%s names %s', (text, role) => {
     expect(frameworkRoleOf(text)).toBe(role);
+  });
+
+  it('every indicator header word holds "indic" (the recogniser rules rows out on it before reading them)', () => {
+    expect(FRAMEWORK_HEADERS.indicator.filter((w) => !/indic/i.test(w))).toEqual([]);
   });
 
   it.each(['Acciones clave', 'Plazo', 'Responsable', 'Previsto', 'Executado', '2017', 'Cobertura de agua', 'Estado', '', 'Meta 2021'])(
@@ -304,6 +310,19 @@ describe('layouts', () => {
     expect(fw.indicators[0]!.percentMet).toBe(0.9);
   });
 
+  it('real dates over the pairs (a cut-off day per period)', () => {
+    const rows: Cell[][] = [
+      ['Indicador', dateCell(isoToSerial('2017-06-30')), null, dateCell(isoToSerial('2017-12-31')), null],
+      [null, 'Meta', 'Real', 'Meta', 'Real'],
+      ['Conexiones', 10, 9, 20, 19],
+    ];
+    const fw = checkFrameworks(book(sheet('M', rows, { merges: ['B1:C1', 'D1:E1'] })), { asOf: '2017-12-31' }).frameworks[0]!;
+    expect(fw.periods).toEqual([
+      { label: '2017-06-30', start: '2017-06-30', end: '2017-06-30', ended: true },
+      { label: '2017-12-31', start: '2017-12-31', end: '2017-12-31', ended: false },
+    ]);
+  });
+
   it('components as a column, filled down', () => {
     const rows: Cell[][] = [
       ['Componente', 'Indicador', 'Meta 2020', 'Logro 2020'],
@@ -381,6 +400,14 @@ describe('check.ts never reports a framework as an action table', () => {
     expect(res.tables).toEqual([]);
     expect(res.findings).toEqual([]);
     expect(checkFrameworks(book(sheet('IPTT', fw)), { asOf: '2023-02-01' }).frameworks[0]!.indicators).toHaveLength(2);
+  });
+
+  it('the check carries the frameworks, their findings joined to its own, and the band scheme it was given', () => {
+    const rows: Cell[][] = [...fw, ['3', 'Wells drilled', 'Drilling', 'Ministry', 10, 5, null]];
+    const res = checkWorkbook(book(sheet('IPTT', rows)), { asOf: '2023-02-01', bandScheme: 'semaforo' });
+    expect(res.frameworks?.frameworks.map((f) => [f.bandScheme, f.indicators.map((i) => i.band)])).toEqual([['semaforo', ['at_risk', 'on_track', 'under']]]);
+    expect(res.findings.map((f) => [f.code, f.cell])).toEqual([['off_track_unexplained', 'G4']]);
+    expect(checkWorkbook(book(sheet('Plan', [['Acción', 'Plazo'], ['Hacer', '2022-01-01']])), { asOf: '2023-02-01' }).frameworks).toBeUndefined();
   });
 
   it('an action table above a framework ends where the framework starts', () => {

@@ -6,7 +6,7 @@ import type { Server, AddressInfo } from 'net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { serve, build, buildIsStale } from '../../scripts/serve';
 import { readXlsx } from '../../src/hosts/xlsx/read';
-import { unzipParts, readText, sheetPartPath } from '../../src/hosts/browser/ooxml';
+import { unzipParts, readText, sheetPartPath } from '../../src/hosts/xlsx/edit';
 import { CF_MARKER } from '../../src/core/workbook-state';
 import { cellText, type SheetGrid } from '../../src/core/grid';
 

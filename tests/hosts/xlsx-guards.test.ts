@@ -84,7 +84,7 @@ describe('parts that inflate past a limit', () => {
     dv.setUint32(local + 22, 300, true);
     const r = refusal(bytes);
     expect(r.kind).toBe('corrupt');
-    expect(r.ms).toBeLessThan(500);
+    expect(r.ms).toBeLessThan(1000); // inflating all 60 MB takes several times that here
   });
 
   it('an honest sheet over the part limit is refused (limit lowered for the test)', () => {
@@ -98,7 +98,7 @@ describe('parts that inflate past a limit', () => {
     const rows = Array.from({ length: 5000 }, (_, i) => `<row r="${i + 1}"><c r="XFD${i + 1}"><v>1</v></c></row>`).join('');
     const r = refusal(oneSheet(rows));
     expect([r.kind, r.sheet]).toEqual(['too_large', 'Datos']);
-    expect(r.ms).toBeLessThan(2000);
+    expect(r.ms).toBeLessThan(4000); // the budget's worth of padding, on a loaded 2-core machine
   });
 
   it('the parts read together may not exceed the total limit', () => {
@@ -188,13 +188,13 @@ describe('the CLI says so in one line, exit 3, in the user language', () => {
 });
 
 describe('the browser host reads through the same guards', () => {
-  it('refuses a wrong CRC-32 when it reads, and when it edits parts', async () => {
+  it('refuses a wrong CRC-32 when it reads, and before it copies the part into an edited workbook', async () => {
     const bytes = oneSheet('<row r="1"><c r="A1"><v>1</v></c></row>');
     const { central } = headers(bytes, 'xl/worksheets/sheet1.xml');
     new DataView(bytes.buffer).setUint32(central + 16, 1, true);
     const host = new BrowserHost(bytes, 'x.xlsx');
     await expect(host.read()).rejects.toMatchObject({ kind: 'bad_crc' });
-    await expect(host.loadSettings()).rejects.toMatchObject({ kind: 'bad_crc' });
+    await expect(host.saveSettings({ a: 1 })).rejects.toMatchObject({ kind: 'bad_crc' });
   });
 
   it('refuses a part that inflates past its declared size when it edits parts', async () => {

@@ -269,7 +269,8 @@ export function packageProblems(bytes: Uint8Array): string[] {
     for (const el of order) {
       const k = WORKSHEET_ORDER.indexOf(el);
       if (k < 0) problems.push(`${part}: unknown element ${el}`);
-      else if (k <= last) problems.push(`${part}: element ${el} out of order (${order.join(',')})`);
+      // conditionalFormatting is the one child that may repeat (maxOccurs="unbounded")
+      else if (k < last || (k === last && el !== 'conditionalFormatting')) problems.push(`${part}: element ${el} out of order (${order.join(',')})`);
       else last = k;
     }
     // rows and cells in order, refs consistent, styles in range

@@ -55,6 +55,25 @@ describe('refreshStatus', () => {
     expect(before.summary.byStatus.unknown).toBe(1);
   });
 
+  it('checks a sheet through the column mapping saved with the workbook, as the pane does', async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet('Hoja1', [
+      ['Seguimiento del comité'],
+      [],
+      ['Qué haremos', 'Para cuándo', 'Quién', 'Cómo va'],
+      ['Capacitar a las juntas de agua', '2011-03-31', 'SENAGUA', 'En curso'],
+      ['Publicar el informe', '2011-01-15', 'UCP', 'Concluido'],
+    ]);
+    const h = officeHost(wb);
+    const unmapped = await refreshStatus({ host: h, today: () => TODAY }, event());
+    expect(unmapped).toMatchObject({ ok: true, actions: 0 });
+    await h.saveSettings({ version: 1, language: null, extraStatusWords: {}, columnMappings: { Hoja1: { headerRow: 3, columns: { action: 'A', deadline: 'B', status: 'D' } } } });
+    const outcome = await refreshStatus({ host: h, today: () => TODAY }, event());
+    expect(outcome).toEqual({ ok: true, sheet: 'Seguimiento', actions: 2, overdue: 1 });
+    // The user's header row is left as it was: the mapping applies to the check's copy only.
+    expect(wb.sheet('Hoja1').valuesOf('A3:D3')).toEqual([['Qué haremos', 'Para cuándo', 'Quién', 'Cómo va']]);
+  });
+
   it('on failure writes the error on the status line of its Seguimiento sheet, leaves the rest, and completes', async () => {
     const wb = fakeFromGrid(xlsxGrid(ECUADOR));
     await refreshStatus({ host: officeHost(wb), today: () => TODAY }, event());

@@ -11,7 +11,10 @@ import { parseAreas } from '../../src/hosts/office/read';
 import { MARK_KEY, REGISTRY_SIGNATURE, isRegistryName, markValue, parseMark, parseRegistry, registryValues } from '../../src/hosts/office/registry';
 import { detectFeatures, featureNotes, MIN_EXCEL_API } from '../../src/hosts/office/requirements';
 import { groupAreas, inlineSource, isOurFormula, listSourceAddress, MAX_APPLIES_TO } from '../../src/hosts/office/pane-ops';
-import { writeSettingsPart } from '../../src/hosts/browser/settings-part';
+import { writeSettingsPart } from '../../src/hosts/xlsx/settings-part';
+import { unzipParts } from '../../src/hosts/xlsx/edit';
+import { readFileSync } from 'node:fs';
+import { ECUADOR_PLAN } from '../fixtures';
 import { uniqueTableName } from '../../src/hosts/office/write';
 import { CF_MARKER, parseSettingsXml, settingsXml } from '../../src/core/workbook-state';
 
@@ -254,10 +257,10 @@ describe('small parsers', () => {
     expect(parseSettingsXml(xml)).toEqual(s);
     expect(parseSettingsXml('<settings xmlns="urn:tablero:settings">not json</settings>')).toBe('not json');
     // The part the browser host writes into an .xlsx reads the same here.
-    const parts = new Map<string, Uint8Array>([['[Content_Types].xml', new TextEncoder().encode('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>')], ['xl/_rels/workbook.xml.rels', new TextEncoder().encode('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>')]]);
+    const parts = unzipParts(new Uint8Array(readFileSync(ECUADOR_PLAN)));
     writeSettingsPart(parts, s);
-    const item = [...parts.entries()].find(([k]) => /^customXml\/item\d+\.xml$/.test(k));
-    expect(parseSettingsXml(new TextDecoder().decode(item?.[1]))).toEqual(s);
+    const item = parts.keys().find((k) => /^customXml\/item\d+\.xml$/.test(k)) ?? '';
+    expect(parseSettingsXml(parts.text(item) ?? '')).toEqual(s);
     expect(parseSettingsXml('<other/>')).toBeUndefined();
   });
 

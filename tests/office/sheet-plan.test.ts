@@ -3,7 +3,7 @@
 // and frozen rows. The plan itself is checked against hand-counted figures.
 import { unzipSync } from 'fflate';
 import type { OutputSheet } from '../../src/core/output';
-import { FILL_COLORS, NUMBER_FORMATS, planSheet } from '../../src/core/sheet-plan';
+import { FILL_COLORS, NUMBER_FORMATS, inlineListSource, planSheet } from '../../src/core/sheet-plan';
 import { OfficeHost } from '../../src/hosts/office';
 import { writeXlsx } from '../../src/hosts/xlsx/write';
 import { FakeWorkbook, type SheetModel } from './fake-excel';
@@ -153,6 +153,18 @@ describe('the sheet plan', () => {
     expect(plan.widths).toEqual([14, 14, 14, 10, 12, 20, 16]);
     expect(plan.freezeRows).toBe(6);
     expect(NUMBER_FORMATS.integer).toBe('#,##0');
+  });
+});
+
+describe('drop-down lists in the plan', () => {
+  it.each([
+    [['Completada', 'En curso'], 'Completada,En curso'],
+    [['Sí, a medias', 'No'], null], // a comma would split the word
+    [Array.from({ length: 30 }, (_, i) => `Estado número ${i}`), null], // over Excel's 255 characters
+    [[], null],
+    [undefined, null],
+  ])('list %#', (words, source) => {
+    expect(inlineListSource(words)).toBe(source);
   });
 });
 

@@ -2,18 +2,9 @@
 // user's cells never change unless the user asked for that exact change.
 import * as fs from 'fs';
 import { BrowserHost } from '../../src/hosts/browser';
-import { readSettingsPart, SETTINGS_NAMESPACE } from '../../src/hosts/browser/settings-part';
-import {
-  addDxf,
-  cloneXfWithNumFmt,
-  insertWorksheetChild,
-  readText,
-  sheetPartPath,
-  topChildren,
-  unzipParts,
-  writeText,
-  zipParts,
-} from '../../src/hosts/browser/ooxml';
+import { readSettingsPart, SETTINGS_NAMESPACE } from '../../src/hosts/xlsx/settings-part';
+import { addDxf, cloneXfWithNumFmt, insertWorksheetChild, topChildren } from '../../src/hosts/xlsx/part-edits';
+import { readText, sheetPartPath, unzipParts, writeText, zipParts } from '../../src/hosts/xlsx/edit';
 import { CF_MARKER, cellAreas, inlineList, overdueRules, rowAreas } from '../../src/core/workbook-state';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { checkWorkbook } from '../../src/core/check';
@@ -159,7 +150,7 @@ describe('BrowserHost', () => {
     expect(xml).toContain('<dataValidations count="2">');
     const ours = /<dataValidation type="list"[^>]*errorTitle="Tablero" sqref="([^"]+)"><formula1>([^<]+)<\/formula1>/.exec(xml);
     expect(ours?.[1]?.split(' ')[0]).toBe('E16:E20');
-    const listed = (ours?.[2] ?? '').replace(/&quot;/g, '');
+    const listed = (ours?.[2] ?? '').replace(/&quot;|"/g, '');
     // Every status word the plan uses is in the list, so no filled cell becomes invalid.
     for (const a of result.tables[0]!.actions) if (a.statusText.trim()) expect(listed.split(',')).toContain(a.statusText.replace(/\s+/g, ' ').trim());
     expect(listed.startsWith('Completada,En curso,Sin iniciar,Ya no aplica,')).toBe(true);

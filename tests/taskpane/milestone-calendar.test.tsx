@@ -30,7 +30,7 @@ it('lists the milestones by period, overdue first, and selects a milestone\'s ce
   const picked: string[] = [];
   renderList((sheet, cell) => picked.push(`${sheet}!${cell}`));
   expect(screen.getByTestId('milestones-summary').textContent).toBe(
-    '19 milestones, 7 overdue. Each milestone\'s status is typed in the "Milestone tracking" sheet, which "Refresh status" writes and keeps.',
+    'Milestones: 19; overdue: 7. Each milestone\'s status is typed in the "Milestone tracking" sheet, which "Refresh status" writes and keeps.',
   );
   const groups = screen.getAllByTestId('milestone-group');
   expect(groups.map((g) => within(g).getAllByTestId('milestone-item').length)).toEqual([3, 2, 2, 3, 2, 1, 2, 3, 1]);

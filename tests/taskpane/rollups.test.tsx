@@ -6,7 +6,7 @@
 import './jsdom-text';
 import * as path from 'path';
 import * as React from 'react';
-import { render, screen, fireEvent, waitFor, within } from '@testing-library/react';
+import { configure, render, screen, fireEvent, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
 import { engine } from '../../src/taskpane/engine';
@@ -23,6 +23,9 @@ import type { WrittenSheet } from '../../src/hosts/host';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { ECUADOR, FIXTURES, xlsxGrid } from '../office/workbooks';
 import pkg from '../../package.json';
+
+// Reading and rolling up a real workbook in jsdom takes seconds on a busy 2-core machine.
+configure({ asyncUtilTimeout: 8000 });
 
 const HONDURAS = path.join(FIXTURES, 'monitoreo-ptps-honduras-2017.xlsx');
 

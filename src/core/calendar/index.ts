@@ -3,6 +3,7 @@
 // status neither completed nor not applicable — a milestone nobody gave a status is overdue once its
 // period is over, as a blank status is in plans.
 import { daysBetween } from '../dates';
+import { finding, type Finding } from '../findings';
 import type { WorkbookGrid } from '../grid';
 import { SheetView } from '../sheet-view';
 import { StatusMatcher, type StatusVocabulary } from '../vocab/status';
@@ -24,6 +25,8 @@ export interface CalendarOptions {
 
 export interface CalendarReading {
   readonly calendars: CalendarResult[];
+  /** Status words typed in the tracking sheet that mean nothing known (on their cell there). */
+  readonly findings: Finding[];
   /** Rows of the tracking sheet whose milestone is in no calendar any more. */
   readonly removed: RemovedMilestone[];
 }
@@ -50,6 +53,7 @@ export function trackCalendars(drafts: readonly DraftCalendar[], wb: WorkbookGri
     if (list) list.push(row);
     else tracked.set(key, [row]);
   }
+  const findings: Finding[] = [];
   const calendars = drafts.map((d): CalendarResult => ({
     sheet: d.sheet,
     range: d.range,
@@ -57,7 +61,11 @@ export function trackCalendars(drafts: readonly DraftCalendar[], wb: WorkbookGri
     items: d.items.map((m): Milestone => {
       const row = tracked.get(milestoneKey({ ...m, period: m.period.label }))?.shift();
       const statusText = row?.statusText ?? '';
-      const status = statuses.match(statusText).status;
+      const match = statuses.match(statusText);
+      const status = match.status;
+      if (row && status === 'unknown') {
+        findings.push(finding('unknown_status', 'warning', row.where, { text: statusText, suggestion: match.suggestion ?? '' }));
+      }
       const due = m.period.end;
       const done = status === 'completed' || status === 'not_applicable';
       const overdue = due !== null && !done && due < opts.asOf;
@@ -82,7 +90,7 @@ export function trackCalendars(drafts: readonly DraftCalendar[], wb: WorkbookGri
       removed.push({ sheet: r.sheet, section: r.section, partner: r.partner, period: r.period, due: r.due, text: r.text, statusText: r.statusText, comments: r.comments });
     }
   }
-  return { calendars, removed };
+  return { calendars, removed, findings };
 }
 
 /** Every calendar of the workbook (our own sheets skipped), tracked. */

@@ -51,7 +51,8 @@ export function readPeriodCell(cell: Cell, date1904: boolean): PeriodCell | null
     const d = parseDeadline(cell, { date1904 });
     return Number.isInteger(cell) && d.kind === 'period' ? { text: d.text, start: d.start, end: d.date } : null;
   }
-  if (typeof cell !== 'string') return null;
+  // Most cells asked are milestones or actions: long text is ruled out before any work on it.
+  if (typeof cell !== 'string' || cell.length > 2 * MAX_PERIOD_CHARS) return null;
   const text = cell.replace(/\s+/g, ' ').trim();
   if (!text || text.length > MAX_PERIOD_CHARS) return null;
   const folded = fold(text).replace(/[\u2010-\u2015]/g, '-');

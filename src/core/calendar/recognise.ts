@@ -45,6 +45,8 @@ interface PeriodRow {
   readonly cells: readonly PeriodCell[];
 }
 
+/** Longer header cells are not periods (readPeriodCell's own bound, in characters). */
+const MAX_PERIOD_TEXT = 40;
 /** Blank rows that end a grid. */
 const GAP_ENDING_A_GRID = 2;
 /** How far below a lone text the header it names may start. */
@@ -54,13 +56,38 @@ const LETTERS = /\p{L}.*?\p{L}.*?\p{L}/u;
 const PARTNER_KEYS: ReadonlySet<string> = new Set(PARTNER_HEADERS.map(foldWords));
 const BULLETS = new RegExp(`^(?:[${BULLET_MARKS.map((m) => m.replace(/[\]\\^-]/g, '\\$&')).join('')}]+|\\d{1,2}[.)](?=\\s)|[a-z]\\)(?=\\s))\\s*`, 'iu');
 
+/** Partner headers are short: longer text is data (asked of every row's first cell, it must be cheap). */
+const MAX_PARTNER_HEADER = 40;
+
 function isPartnerHeader(text: string): boolean {
-  return text === '' || PARTNER_KEYS.has(foldWords(text));
+  return text === '' || (text.length <= MAX_PARTNER_HEADER && PARTNER_KEYS.has(foldWords(text)));
+}
+
+/**
+ * Whether a row has two different short cells with a digit, as every period row has ("Q1 2024",
+ * "Trimestre 5"): most rows do not (a merged band repeats one text), and are ruled out without parsing.
+ */
+function mayHoldPeriods(texts: readonly string[]): boolean {
+  let first: string | null = null;
+  for (let c = 0; c < texts.length; c++) {
+    const t = texts[c];
+    if (!t || t.length > MAX_PERIOD_TEXT || t === first) continue;
+    for (let i = 0; i < t.length; i++) {
+      const code = t.charCodeAt(i);
+      if (code >= 48 && code <= 57) {
+        if (first !== null) return true;
+        first = t;
+        break;
+      }
+    }
+  }
+  return false;
 }
 
 /** Row r as a header of periods: two or more consecutive period cells, at most a partner header before them. */
 function periodRow(view: SheetView, r: number, date1904: boolean): PeriodRow | null {
   const texts = view.texts(r);
+  if (!mayHoldPeriods(texts)) return null;
   const cols: number[] = [];
   const cells: PeriodCell[] = [];
   let lead = -1;
@@ -193,8 +220,11 @@ export function findCalendar(view: SheetView, date1904: boolean): DraftCalendar 
       body.push(k);
     }
     const rowItems: DraftMilestone[] = [];
+    let previous = '';
     for (const b of body) {
-      const partner = view.text(b, h.partnerCol).replace(/\s+/g, ' ');
+      // A row with its partner cell left blank goes on with the partner above (an unmerged continuation).
+      const partner = view.text(b, h.partnerCol).replace(/\s+/g, ' ') || previous;
+      previous = partner;
       h.cols.forEach((c, i) => {
         for (const text of milestoneLines(view.sheet.rows[b]?.[c] ?? null)) {
           rowItems.push({ section, partner, period: gridPeriods[i] as CalendarPeriod, text, r: b, c });

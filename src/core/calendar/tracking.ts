@@ -3,7 +3,7 @@
 // back (matched by section, partner, period and text) and the rewritten sheet carries it over. A row
 // whose milestone left the calendar stays, marked as removed.
 import { serialToISO } from '../dates';
-import { cellText, isDateCell, type SheetGrid, type WorkbookGrid } from '../grid';
+import { a1, cellText, isDateCell, type SheetGrid, type WorkbookGrid } from '../grid';
 import { catalogue, fill, LANGS, type Lang } from '../i18n';
 import type { OutputSheet, OutputValue } from '../output';
 import { foldWords } from '../text';
@@ -21,6 +21,8 @@ export interface TrackedRow {
   readonly statusText: string;
   readonly comments: string | null;
   readonly removed: boolean;
+  /** Where the status was typed: the tracking sheet and the cell's A1 address. */
+  readonly where: { readonly sheet: string; readonly cell: string };
 }
 
 /** The key a milestone is matched by: section, partner, period and text, compared folded. */
@@ -30,6 +32,7 @@ export function milestoneKey(m: { section: string | null; partner: string; perio
 
 const COLUMNS = ['colSheet', 'colSection', 'colPartner', 'colPeriod', 'colDue', 'colMilestone', 'colStatus', 'colComments', 'colOverdue', 'colDaysOverdue', 'colCell'] as const;
 type ColumnKey = (typeof COLUMNS)[number];
+const MILESTONE_HEADERS: ReadonlySet<string> = new Set(LANGS.map((l) => catalogue(l).calendar.colMilestone));
 
 /** The tracking sheet, in the user's language, with the removed rows kept at the end. */
 export function trackingSheet(calendars: readonly CalendarResult[], removed: readonly RemovedMilestone[], asOf: string, lang: Lang): OutputSheet {
@@ -86,6 +89,8 @@ export function trackingSheet(calendars: readonly CalendarResult[], removed: rea
 /** Column index by role when row r is the tracking table's header (in either language), else null. */
 function headerColumns(sheet: SheetGrid, r: number): Map<ColumnKey, number> | null {
   const row = sheet.rows[r] ?? [];
+  // Our other sheets run to thousands of rows: a row without the "Hito" / "Milestone" header is passed over unfolded.
+  if (!row.some((v) => typeof v === 'string' && MILESTONE_HEADERS.has(v.trim()))) return null;
   const texts = row.map((v) => foldWords(cellText(v)));
   for (const lang of LANGS) {
     const x = catalogue(lang).calendar;
@@ -141,6 +146,7 @@ export function readTracking(wb: WorkbookGrid): TrackedRow[] {
           statusText: text('colStatus', k),
           comments: text('colComments', k) || null,
           removed: isRemovedMark(text('colCell', k)),
+          where: { sheet: sheet.name, cell: a1(k, cols.get('colStatus') ?? 0) },
         });
       }
       // One tracking sheet: the one a rewrite replaces (see trackingSheetName).

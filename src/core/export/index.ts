@@ -13,7 +13,7 @@ import type { WorkbookGrid } from '../grid';
 import { rollupWorkbook, type RollupOptions } from '../rollup';
 import type { RollupResult } from '../rollup/types';
 import { hasIndicators, indicatorRows } from './indicators';
-import { checkFrameworks, type FrameworkResult } from '../framework';
+import type { FrameworkResult } from '../framework';
 import { ipttSheet } from '../framework/sheets';
 
 export { BOM, csvFiles, csvValue, neutraliseText, quoteField, toCsv, type CsvFile } from './csv';
@@ -58,7 +58,7 @@ export function exportWorkbook(
 ): WorkbookExport {
   const check = checkWorkbook(wb, { asOf: opts.asOf, vocabulary: opts.vocabulary, lang: opts.lang });
   const rollup = rollupWorkbook(wb, { lang: opts.lang, threshold: opts.threshold, map: opts.map });
-  const frameworks = checkFrameworks(wb, { asOf: opts.asOf });
+  const frameworks = check.frameworks ?? { asOf: opts.asOf, frameworks: [], findings: [] };
   const sheets = buildExport({ check, rollup, frameworks, sourceFile: opts.sourceFile, generatedAt: opts.generatedAt, version: opts.version, lang: opts.lang });
   const hasContent = check.tables.length > 0 || hasIndicators(rollup) || (check.calendars?.length ?? 0) > 0 || frameworks.frameworks.length > 0;
   return { sheets, check, rollup, frameworks, hasContent };
@@ -121,10 +121,8 @@ export function buildExport(input: ExportInput): OutputSheet[] {
 }
 
 /** The export's findings: the plan's, then the roll-up's when it read at least one record sheet. */
-export function exportFindings(input: Pick<ExportInput, 'check' | 'rollup' | 'frameworks'>): readonly Finding[] {
-  const plan = hasIndicators(input.rollup) ? [...input.check.findings, ...input.rollup.findings] : input.check.findings;
-  // A results framework's findings come after (its own IPTT sheet is in the export).
-  return input.frameworks?.findings.length ? [...plan, ...input.frameworks.findings] : plan;
+export function exportFindings(input: Pick<ExportInput, 'check' | 'rollup'>): readonly Finding[] {
+  return hasIndicators(input.rollup) ? [...input.check.findings, ...input.rollup.findings] : input.check.findings;
 }
 
 function aboutSheet(input: ExportInput, x: Texts, actions: number, findings: number): OutputSheet {

@@ -55,16 +55,31 @@ export function checkFrameworks(wb: WorkbookGrid, opts: FrameworkOptions): Frame
   return withTextCaches(() => frameworksPass(wb, opts));
 }
 
-function frameworksPass(wb: WorkbookGrid, opts: FrameworkOptions): FrameworkResult {
+/** The frameworks found on one sheet, with the view they were found in. */
+export interface SheetFrameworks {
+  readonly view: SheetView;
+  readonly layouts: readonly FrameworkLayout[];
+}
+
+/**
+ * One pass over the workbook's frameworks, inside a caller's engine pass (checkWorkbook hands over what it
+ * found while looking for plans, so no sheet is searched twice).
+ */
+export function frameworksPass(wb: WorkbookGrid, opts: FrameworkOptions, found?: readonly SheetFrameworks[]): FrameworkResult {
   const layouts: FrameworkLayout[] = [];
   const views = new Map<string, SheetView>();
-  for (const sheet of wb.sheets) {
-    if (sheet.createdByTablero) continue;
-    if (opts.sheet !== undefined && sheet.name !== opts.sheet) continue;
-    const view = new SheetView(sheet);
-    const found = findFrameworks(view, wb.date1904);
-    if (found.length) views.set(sheet.name, view);
-    layouts.push(...found);
+  const sheets: readonly SheetFrameworks[] =
+    found ??
+    wb.sheets
+      .filter((sheet) => !sheet.createdByTablero && (opts.sheet === undefined || sheet.name === opts.sheet))
+      .map((sheet) => {
+        const view = new SheetView(sheet);
+        return { view, layouts: findFrameworks(view, wb.date1904) };
+      });
+  for (const s of sheets) {
+    if (!s.layouts.length) continue;
+    views.set(s.view.name, s.view);
+    layouts.push(...s.layouts);
   }
   if (!layouts.length) return { asOf: opts.asOf, frameworks: [], findings: [] };
   // The record sheets are rolled up once, and only when some indicator names a roll-up measure.

@@ -3,7 +3,7 @@
 // either way up) or inline ("Meta 2021", "Realizado 2021"). Then one row per indicator; component
 // bands (a lone or merged text) or a component column group them.
 import { parseDeadline } from '../deadline';
-import { isBlank } from '../grid';
+import { isBlank, isDateCell, type Cell } from '../grid';
 import type { SheetView } from '../sheet-view';
 import { frameworkRoleOf, isBudgetWord, valueRoleOf, valueWithPeriod, type FrameworkRole, type ValueRole } from './vocab';
 
@@ -49,7 +49,7 @@ interface Slot {
   role: ValueRole;
   period: string;
   /** The cell the period was read from (a number such as 2015 stays a number for parseDeadline). */
-  periodCell: string | number;
+  periodCell: Cell;
 }
 
 /** Every results framework on the sheet, top to bottom. */
@@ -72,7 +72,22 @@ function rowRoles(view: SheetView, r: number): (FrameworkRole | null)[] {
   return roles;
 }
 
+/**
+ * Whether a cell of row r could name the indicator column: every indicator word holds "indic" (checked
+ * first, cheaply: this runs on the first rows of every sheet of every check, plans and record sheets alike).
+ */
+function mayNameIndicator(view: SheetView, r: number): boolean {
+  const texts = view.texts(r);
+  for (let c = 0; c < texts.length; c++) {
+    const t = texts[c];
+    if (t && t.length <= 80 && INDIC.test(t)) return true;
+  }
+  return false;
+}
+const INDIC = /indic/i;
+
 function frameworkAt(view: SheetView, r: number, date1904: boolean): FrameworkLayout | null {
+  if (!mayNameIndicator(view, r)) return null;
   const upperRoles = rowRoles(view, r);
   if (!upperRoles.includes('indicator')) return null;
   const upper = view.texts(r);
@@ -88,7 +103,7 @@ function frameworkAt(view: SheetView, r: number, date1904: boolean): FrameworkLa
   const slots: Slot[] = [];
   const labels: string[] = [];
   let band = '';
-  let bandCell: string | number = '';
+  let bandCell: Cell = '';
   for (let c = 0; c < view.width; c++) {
     const u = upper[c] ?? '';
     const l = two ? (lowerTexts[c] ?? '') : '';
@@ -136,7 +151,9 @@ function frameworkAt(view: SheetView, r: number, date1904: boolean): FrameworkLa
       const read = s.period ? parseDeadline(s.periodCell, { date1904 }) : null;
       const ok = read && (read.kind === 'period' || read.kind === 'date');
       i = periods.length;
-      periods.push({ label: s.period, start: ok ? (read.start ?? read.date) : null, end: ok ? read.date : null });
+      // A real date over the pair reads as its ISO day (its cell text is a serial number).
+      const label = ok && isDateCell(s.periodCell) ? (read.date ?? s.period) : s.period;
+      periods.push({ label, start: ok ? (read.start ?? read.date) : null, end: ok ? read.date : null });
       byLabel.set(s.period, i);
     }
     (periods[i] as { [K in ValueRole]?: number })[s.role] = s.col;
@@ -163,19 +180,19 @@ function tableEnd(view: SheetView, from: number, c0: number, c1: number, date190
       continue;
     }
     blanks = 0;
-    if (r > from && rowRoles(view, r).includes('indicator') && frameworkAt(view, r, date1904)) break;
+    if (r > from && frameworkAt(view, r, date1904)) break;
     last = r;
   }
   return Math.max(last, from - 1);
 }
 
-function cellLabel(v: unknown, text: string): string | number {
-  return typeof v === 'number' ? v : text;
+/** A period label for parseDeadline: numbers (2015) and real dates as they are, anything else as its text. */
+function cellLabel(v: Cell, text: string): Cell {
+  return typeof v === 'number' || isDateCell(v) ? v : text;
 }
 
-function isPeriod(v: unknown, date1904: boolean): boolean {
-  if (typeof v !== 'number' && typeof v !== 'string') return false;
-  if (typeof v === 'string' && isBlank(v)) return false;
+function isPeriod(v: Cell, date1904: boolean): boolean {
+  if (isBlank(v) || typeof v === 'boolean') return false;
   const d = parseDeadline(v, { date1904 });
   return d.kind === 'period' || d.kind === 'date';
 }

@@ -155,3 +155,8 @@ export function ipttSheet(result: FrameworkResult, lang: Lang): OutputSheet {
     tables: [{ name: 'Tablero_IPTT', columns: fitted, rows }],
   };
 }
+
+/** The "Indicadores" sheet when the check found a results framework, else none (for `check --out` and the pane). */
+export function indicadoresSheets(result: { readonly frameworks?: FrameworkResult }, lang: Lang): OutputSheet[] {
+  return result.frameworks?.frameworks.length ? [indicadoresSheet(result.frameworks, lang)] : [];
+}

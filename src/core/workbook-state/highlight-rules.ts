@@ -7,6 +7,8 @@ import { cellAt, columnIndex, isDateCell, parseA1, parseRange, columnLetter } fr
 
 /** Marks our conditional-format formulas so "remove highlights" finds them in any saved workbook. */
 export const CF_MARKER = 'N("tablero:overdue")=0';
+/** How an overdue row looks (RRGGBB): Excel's "light red fill with dark red text". */
+export const OVERDUE_LOOK = { fill: 'FFC7CE', font: '9C0006' } as const;
 /** Marks our data validations (their error title). */
 export const DV_MARKER = 'Tablero';
 

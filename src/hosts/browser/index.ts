@@ -26,13 +26,13 @@ import {
 } from '../xlsx/part-edits';
 import { readText, sheetPartPath, unzipParts, writeText, zipParts } from '../xlsx/edit';
 import { escapeText } from '../../core/xml-text';
-import { CF_MARKER, DV_MARKER, cellAreas, doneWords, inlineList, overdueRules, statusCells } from '../../core/workbook-state';
-import { readSettingsPart, writeSettingsPart } from './settings-part';
+import { CF_MARKER, DV_MARKER, OVERDUE_LOOK, cellAreas, doneWords, inlineList, overdueRules, statusCells } from '../../core/workbook-state';
+import { readSettingsPart, writeSettingsPart } from '../xlsx/settings-part';
 import { conversionRecordSheet, findConversionSheet, parseConversionRecord } from '../../core/workbook-state';
 
-export { SETTINGS_NAMESPACE } from './settings-part';
+export { SETTINGS_NAMESPACE } from '../xlsx/settings-part';
 
-const OVERDUE_DXF = '<font><color rgb="FF9C0006"/></font><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill>';
+const OVERDUE_DXF = `<font><color rgb="FF${OVERDUE_LOOK.font}"/></font><fill><patternFill><bgColor rgb="FF${OVERDUE_LOOK.fill}"/></patternFill></fill>`;
 
 export interface BrowserHostOptions {
   /** Language of the sheets the host writes itself (the date-conversion record, the status list). */

@@ -9,7 +9,7 @@ import { isoToSerial, serialToISO } from '../../core/dates';
 import { catalogue, LANGS, t } from '../../core/i18n';
 import type { DateConversion } from '../pane-host';
 import {
-  CF_MARKER, DV_MARKER, SETTINGS_NAMESPACE, cellAreas, doneWords, overdueRules, parseSettingsXml, settingsXml, statusCells,
+  CF_MARKER, DV_MARKER, OVERDUE_LOOK, SETTINGS_NAMESPACE, cellAreas, doneWords, overdueRules, parseSettingsXml, settingsXml, statusCells,
 } from '../../core/workbook-state';
 import { syncWrite, type Ctx, type OfficeEnv } from './env';
 import { OfficeHostError, toHostError } from './errors';
@@ -18,8 +18,8 @@ import { isDateFormatCode } from '../shared/numfmt';
 import { textValue } from './layout';
 import { loadState, type SheetState } from './state';
 
-export const OVERDUE_FILL = '#FFC7CE';
-export const OVERDUE_FONT = '#9C0006';
+export const OVERDUE_FILL = `#${OVERDUE_LOOK.fill}`;
+export const OVERDUE_FONT = `#${OVERDUE_LOOK.font}`;
 /** Date format for converted cells when no other real date in the column shows one. */
 export const FALLBACK_DATE_FORMAT = 'yyyy-mm-dd';
 

@@ -35,7 +35,7 @@ export interface ReadLimits {
 export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxPartBytes: DEFAULT_MAX_PART_BYTES,
   maxTotalBytes: 1024 * 1024 * 1024,
-  maxCells: 1 << 25,
+  maxCells: 1 << 24, // 16.7 million: a 300,000-row sheet of 20 columns is 6 million
 };
 
 /** Excel's grid: 1,048,576 rows × 16,384 columns (A:XFD). */

@@ -36,6 +36,12 @@ export interface WriteOptions {
    * and 1 for sheets of more than BIG_SHEET_CELLS cells (pure-JS deflate is the writer's main cost).
    */
   readonly level?: DeflateLevel;
+  /**
+   * Keep a macro-enabled workbook's macros (for an .xlsm output). By default the result is a plain
+   * .xlsx: the macro content type becomes the workbook one and the VBA project parts are dropped, so
+   * Excel never refuses an ".xlsx" that claims macros.
+   */
+  readonly keepMacros?: boolean;
 }
 
 /** Above this many cells a sheet is deflated at level 1 unless a level is given. */
@@ -104,6 +110,8 @@ export function writeXlsx(base: Uint8Array | null, sheets: readonly OutputSheet[
     written.push({ requested: sheet.name, name: slot.name });
   }
   book.setStyles(styles.render());
+  if (!opts.keepMacros) book.dropMacros();
+  book.listSheetsInAppProps();
   return { bytes: book.build(level), written, findings };
 }
 
@@ -315,6 +323,67 @@ class Book {
         }
       }
     }
+    // Its drawings, charts and what they point to go too, unless another part still points there.
+    const doomed = this.partsReachedFrom(sheet.rels.filter((r) => {
+      const kind = relKind(r.type);
+      return kind !== 'table' && kind !== 'customProperty';
+    }));
+    for (const p of doomed.values()) this.deletePart(p);
+  }
+
+  /** Parts reachable from these relationships (following each part's own .rels), minus any another part points to. */
+  private partsReachedFrom(rels: readonly Relationship[]): Map<string, string> {
+    const doomed = new Map<string, string>();
+    if (!this.pkg) return doomed;
+    const queue = rels.map((r) => r.path).filter((p): p is string => !!p && !!this.pkg?.entry(p));
+    while (queue.length) {
+      const p = queue.pop()!;
+      const key = p.toLowerCase();
+      if (doomed.has(key) || key === this.workbookPath.toLowerCase()) continue;
+      doomed.set(key, p);
+      const relsPath = relsPathFor(p);
+      const text = this.pkg.textOf(relsPath);
+      if (text === null) continue;
+      doomed.set(relsPath.toLowerCase(), relsPath);
+      for (const r of parseRels(text, p)) if (r.path && this.pkg.entry(r.path)) queue.push(this.pkg.entry(r.path)!.name.replace(/^\/+/, ''));
+    }
+    if (!doomed.size) return doomed;
+    // Shared parts (an image two drawings use) stay while a part we keep still points to them.
+    for (const e of this.pkg.entries) {
+      const name = e.name.replace(/^\/+/, '');
+      const m = /^(.*?)_rels\/([^/]+)\.rels$/i.exec(name);
+      if (!m || doomed.has(name.toLowerCase()) || this.deleted.has(name.toLowerCase())) continue;
+      const source = `${m[1]}${m[2]}`;
+      if (doomed.has(source.toLowerCase())) continue;
+      for (const r of parseRels(this.pkg.textOf(name) ?? '', source)) if (r.path) doomed.delete(r.path.toLowerCase());
+    }
+    return doomed;
+  }
+
+  /** A macro-enabled workbook written as .xlsx: the workbook content type made plain, the VBA project dropped. */
+  dropMacros(): void {
+    const main = contentTypeOf(this.contentTypes, this.workbookPath);
+    if (!/macroEnabled/i.test(main)) return;
+    this.removeOverride(this.workbookPath);
+    this.addOverride(this.workbookPath, CT.workbook);
+    for (const rel of parseRels(this.workbookRels, this.workbookPath)) {
+      if (relKind(rel.type) !== 'vbaProject') continue;
+      for (const p of this.partsReachedFrom([rel]).values()) this.deletePart(p);
+      if (rel.path) this.deletePart(rel.path);
+      this.removeWorkbookRel(rel.id);
+    }
+    // Parts no relationship names any more but the content types still list (a .bin default is harmless).
+  }
+
+  /** docProps/app.xml lists the worksheets by name (TitlesOfParts): our new and renamed sheets join the list. */
+  listSheetsInAppProps(): void {
+    if (!this.pkg) return;
+    const rootRels = parseRels(this.pkg.textOf('_rels/.rels') ?? '', '');
+    const appPath = rootRels.find((r) => relKind(r.type) === 'extended-properties' && r.path)?.path ?? 'docProps/app.xml';
+    const xml = this.pkg.textOf(appPath);
+    if (xml === null) return;
+    const next = appPropsWithSheets(xml, this.sheets.filter((x) => x.kind === 'worksheet').map((x) => x.name));
+    if (next !== null && next !== xml) this.setPart(appPath, next);
   }
 
   private renameSheet(sheet: BaseSheet, name: string): void {
@@ -577,6 +646,8 @@ class StyleBook {
   private readonly xfs: string[] = [];
   private readonly xfIndex = new Map<string, number>();
   private boldUsed = false;
+  /** What the workbook already holds (e.g. from an earlier run): reused, so re-running never grows styles.xml. */
+  private readonly existing: { fonts: string[]; fills: string[]; xfs: string[]; codes: Map<string, number> };
 
   constructor(private readonly xml: string) {
     this.p = rootPrefix(xml, 'styleSheet');
@@ -600,20 +671,33 @@ class StyleBook {
     this.hasStyleXf = children('cellStyleXfs', 'xf').length > 0;
     this.xfCount = children('cellXfs', 'xf').length;
     let maxId = 163;
-    for (const t of findTags(xml, 'numFmt')) maxId = Math.max(maxId, Number(t.attrs.get('numFmtId')) || 0);
+    const codes = new Map<string, number>();
+    for (const t of findTags(xml, 'numFmt')) {
+      const id = Number(t.attrs.get('numFmtId')) || 0;
+      maxId = Math.max(maxId, id);
+      const code = t.attrs.get('formatCode');
+      if (code !== undefined && id >= 164 && !codes.has(code)) codes.set(code, id);
+    }
     this.nextNumFmt = maxId + 1;
+    this.existing = {
+      fonts: elementTexts(xml, 'fonts', 'font'),
+      fills: elementTexts(xml, 'fills', 'fill'),
+      xfs: elementTexts(xml, 'cellXfs', 'xf'),
+      codes,
+    };
   }
 
-  /** Index in fonts of our bold font (after a default font when the workbook had none). */
+  /** Index in fonts of our bold font: the workbook's own copy when it has one, else appended. */
   private get boldFontId(): number {
-    return Math.max(this.fontCount, 1);
+    const k = this.existing.fonts.indexOf(boldFont(this.font0, this.p));
+    return k >= 0 ? k : Math.max(this.fontCount, 1);
   }
 
   private numFmtId(code: string | null): number {
     if (code === null) return 0;
     const builtin = BUILTIN_FORMAT_IDS.get(code);
     if (builtin !== undefined) return builtin;
-    let id = this.numFmtIds.get(code);
+    let id = this.numFmtIds.get(code) ?? this.existing.codes.get(code);
     if (id === undefined) {
       id = this.nextNumFmt++;
       this.numFmtIds.set(code, id);
@@ -624,6 +708,8 @@ class StyleBook {
 
   /** `fill` as RRGGBB (the sheet plan's colours). */
   private fillId(fill: string): number {
+    const same = this.existing.fills.indexOf(fillXml(fill, this.p));
+    if (same >= 0) return same;
     let k = this.fills.indexOf(fill);
     if (k < 0) {
       this.fills.push(fill);
@@ -638,16 +724,21 @@ class StyleBook {
     const key = `${bold ? 1 : 0}|${fill ?? ''}|${code ?? ''}|${wrap ? 1 : 0}`;
     let idx = this.xfIndex.get(key);
     if (idx !== undefined) return idx;
-    if (bold) this.boldUsed = true;
     const numFmtId = this.numFmtId(code);
     const fontId = bold ? this.boldFontId : 0;
+    if (bold && fontId >= this.fontCount) this.boldUsed = true;
     const fillId = fill ? this.fillId(fill) : 0;
     const p = this.p;
-    this.xfs.push(
+    const xf =
       `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0"${this.hasStyleXf ? ' xfId="0"' : ''}` +
       `${numFmtId ? ' applyNumberFormat="1"' : ''}${bold ? ' applyFont="1"' : ''}${fill ? ' applyFill="1"' : ''}` +
-      (wrap ? ` applyAlignment="1"><${p}alignment wrapText="1"/></${p}xf>` : '/>'),
-    );
+      (wrap ? ` applyAlignment="1"><${p}alignment wrapText="1"/></${p}xf>` : '/>');
+    const same = this.existing.xfs.indexOf(xf);
+    if (same >= 0) {
+      this.xfIndex.set(key, same);
+      return same;
+    }
+    this.xfs.push(xf);
     idx = Math.max(this.xfCount, 1) + this.xfs.length - 1;
     this.xfIndex.set(key, idx);
     return idx;
@@ -666,9 +757,7 @@ class StyleBook {
     const fills: string[] = [];
     if (this.fills.length) {
       for (let k = this.fillCount; k < 2; k++) fills.push(`<${p}fill><${p}patternFill patternType="${k === 0 ? 'none' : 'gray125'}"/></${p}fill>`);
-      for (const f of this.fills) {
-        fills.push(`<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FF${f}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
-      }
+      for (const f of this.fills) fills.push(fillXml(f, p));
     }
     xml = appendChildren(xml, p, 'fills', 'fill', fills);
     if (!this.hasBorder) {
@@ -678,6 +767,24 @@ class StyleBook {
     xml = appendChildren(xml, p, 'cellXfs', 'xf', xfs);
     return xml;
   }
+}
+
+function fillXml(rgb: string, p: string): string {
+  return `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FF${rgb}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`;
+}
+
+/** The exact text of each `child` element inside the `container` element (as written, for reuse by equality). */
+function elementTexts(xml: string, container: string, child: string): string[] {
+  const t = findTag(xml, container);
+  if (!t || t.selfClosing) return [];
+  const close = xml.indexOf(`</${qualifiedName(xml, t)}>`, t.end);
+  const end = close < 0 ? xml.length : close;
+  return findTags(xml, child, t.end, end).map((c) => {
+    if (c.selfClosing) return xml.slice(c.start, c.end);
+    const closeTag = `</${qualifiedName(xml, c)}>`;
+    const e = xml.indexOf(closeTag, c.end);
+    return e < 0 || e > end ? xml.slice(c.start, c.end) : xml.slice(c.start, e + closeTag.length);
+  });
 }
 
 function boldFont(font0: string, p: string): string {
@@ -983,3 +1090,35 @@ const BLANK_PARTS: Readonly<Record<string, string>> = {
   'docProps/app.xml': `${XML_DECL}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
     '<Application>Tablero</Application></Properties>',
 };
+
+// ---------------------------------------------------------------------------------------------
+// docProps/app.xml
+
+/**
+ * app.xml with its worksheet titles set to `names` (HeadingPairs' worksheet count and TitlesOfParts'
+ * vector updated; the other groups, such as named ranges, kept). null when the part has another shape.
+ */
+export function appPropsWithSheets(xml: string, names: readonly string[]): string | null {
+  const hp = /<((?:\w+:)?)HeadingPairs>([\s\S]*?)<\/\1HeadingPairs>/.exec(xml);
+  const tp = /<((?:\w+:)?)TitlesOfParts>([\s\S]*?)<\/\1TitlesOfParts>/.exec(xml);
+  if (!hp || !tp) return null;
+  // HeadingPairs: (lpstr group name, i4 count) pairs; the worksheets' group is the one Excel names
+  // "Worksheets" (or "Hojas de cálculo"…): the first group, as Excel writes it.
+  const counts = [...hp[2]!.matchAll(/<((?:\w+:)?)i4>(\d+)<\/\1i4>/g)];
+  const first = counts[0];
+  if (!first) return null;
+  const before = Number(first[2]);
+  const vt = /<((?:\w+:)?)vector\b([^>]*)>([\s\S]*)<\/\1vector>/.exec(tp[2]!);
+  if (!vt) return null;
+  const p = vt[1]!;
+  const items = [...vt[3]!.matchAll(/<((?:\w+:)?)lpstr>([\s\S]*?)<\/\1lpstr>/g)].map((m) => m[2]!);
+  if (items.length < before) return null;
+  const titles = [...names.map((n) => escapeText(n)), ...items.slice(before)];
+  const vector = `<${p}vector${vt[2]!.replace(/\ssize="\d+"/, ` size="${titles.length}"`)}>${titles.map((x) => `<${p}lpstr>${x}</${p}lpstr>`).join('')}</${p}vector>`;
+  const newTp = tp[0].replace(vt[0], vector);
+  const hpStart = hp.index + hp[0].indexOf(hp[2]!);
+  const i4At = hpStart + first.index!;
+  let out = xml.slice(0, i4At) + first[0].replace(/>\d+</, `>${names.length}<`) + xml.slice(i4At + first[0].length);
+  out = out.replace(tp[0], newTp);
+  return out;
+}

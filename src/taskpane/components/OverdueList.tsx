@@ -77,6 +77,20 @@ const useStyles = makeStyles({
   radios: { marginBottom: tokens.spacingVerticalXS },
 });
 
+/**
+ * The prefix the group's actions carry when it is not the group's number: the plan's band says "Recomendación 10"
+ * but its actions read 11.x. The group keeps the band's number; the note points at the numbering finding.
+ */
+function numberedAs(g: OverdueGroup): string | null {
+  if (g.label === null || !/^\d/.test(g.label)) return null;
+  for (const it of g.items) {
+    const id = it.action.id;
+    const dot = id ? id.indexOf('.') : -1;
+    if (id && dot > 0 && id.slice(0, dot) !== g.label) return id.slice(0, dot);
+  }
+  return null;
+}
+
 export function OverdueList({
   items,
   upcoming,
@@ -104,11 +118,14 @@ export function OverdueList({
   const soon = usePage(upcoming);
   const total = items.length;
   const set = (patch: Partial<ListFilter>): void => setFilter((f) => ({ ...f, ...patch }));
+  // A group without a number (a commitment's name) shows its text as it is.
   const groupLabel = (g: OverdueGroup): string =>
     groupBy === 'recommendation'
       ? g.label === null
         ? s('groupNoRecommendation')
-        : s('groupRecommendationLabel', { n: g.label })
+        : /^\d/.test(g.label)
+          ? s('groupRecommendationLabel', { n: g.label })
+          : g.label
       : (g.label ?? s('groupNoLead'));
 
   // The page: groups in order, cut after `limit` items in all.
@@ -214,6 +231,11 @@ export function OverdueList({
                   <span>{groupLabel(g)}</span>
                   <span>{s.num(g.items.length)}</span>
                 </h3>
+                {groupBy === 'recommendation' && numberedAs(g) ? (
+                  <p className={styles.meta} data-testid="group-numbering">
+                    {s('groupNumberedAs', { prefix: numberedAs(g) ?? '' })}
+                  </p>
+                ) : null}
                 <ul className={styles.list}>{its.map((it) => card(it, null))}</ul>
               </div>
             ))}

@@ -54,7 +54,7 @@ export function StatusChart({ bars, title }: { bars: readonly ChartBar[]; title:
             <rect className={styles.track} x={labelW} y={y + 5} width={barW} height={12} rx={3} />
             <rect x={labelW} y={y + 5} width={Math.max(b.count ? 3 : 0, w)} height={12} rx={3} fill={BAR_COLORS[b.id]} />
             <text className={styles.count} x={width} y={y + 15} textAnchor="end">
-              {b.count}
+              {s.num(b.count)}
             </text>
           </g>
         );

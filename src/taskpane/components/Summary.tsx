@@ -30,11 +30,11 @@ export function Summary({ result }: { result: CheckResult }): React.JSX.Element 
     <Section title={s('summaryTitle')} id="summary">
       <div className={styles.kpis}>
         <div className={styles.kpi} data-testid="kpi-actions">
-          <span className={styles.kpiValue}>{result.summary.actions}</span>
+          <span className={styles.kpiValue}>{s.num(result.summary.actions)}</span>
           <span className={styles.kpiLabel}>{s('kpiActions')}</span>
         </div>
         <div className={styles.kpi} data-testid="kpi-overdue">
-          <span className={`${styles.kpiValue} ${result.summary.overdue ? styles.overdue : ''}`}>{result.summary.overdue}</span>
+          <span className={`${styles.kpiValue} ${result.summary.overdue ? styles.overdue : ''}`}>{s.num(result.summary.overdue)}</span>
           <span className={styles.kpiLabel}>{s('kpiOverdue')}</span>
         </div>
         <div className={styles.kpi} data-testid="kpi-findings">

@@ -30,12 +30,19 @@ export function PlanTab({ session }: { session: PaneSession }): React.JSX.Elemen
   const allFindings = React.useMemo(() => (result ? listedFindings(result, 'all') : []), [result]);
   const noTable = !!result && result.tables.length === 0;
   const selectOverdue = (it: OverdueItem): void => session.select(it.sheet, it.address);
+  // Until the user picks one, the picker shows the date the check used: the workbook's stated cut-off, else today.
+  const source = !state.asOfPicked ? result?.asOfSource : undefined;
+  const shownAsOf = source && result ? result.asOf : state.asOf;
+  const asOfHint =
+    source?.kind === 'workbook'
+      ? s('asOfFromWorkbook', { where: `${source.sheet ?? ''}!${source.cell ?? ''}`, text: source.text ?? '' })
+      : s('asOfHint');
 
   return (
     <>
       <div className={styles.asOfRow}>
-        <Field label={s('asOf')} hint={s('asOfHint')} className={styles.asOf}>
-          <Input type="date" value={state.asOf} onChange={(_, d) => session.changeAsOf(d.value)} data-testid="as-of" />
+        <Field label={s('asOf')} hint={asOfHint} className={styles.asOf}>
+          <Input type="date" value={shownAsOf} onChange={(_, d) => session.changeAsOf(d.value)} data-testid="as-of" />
         </Field>
       </div>
       <div className={styles.actionRow}>

@@ -80,6 +80,8 @@ export class WorkerHost implements PaneHost {
   readonly kind = 'browser' as const;
   private langValue: Lang;
   private grid: { version: number; value: Promise<WorkbookGrid> } | null = null;
+  /** The worker's id of each result the page holds (host calls send the id, not the result). */
+  private readonly resultIds = new WeakMap<CheckResult, number>();
   private readonly selectListeners = new Set<(sheet: string, address: string) => void>();
   readonly offThread: OffThreadEngine;
 
@@ -89,7 +91,10 @@ export class WorkerHost implements PaneHost {
     lang: Lang,
   ) {
     this.langValue = lang;
-    const checked = async (m: CheckedMsg): Promise<Checked> => ({ grid: await this.gridAt(m.gridVersion), result: m.result });
+    const checked = async (m: CheckedMsg): Promise<Checked> => {
+      this.resultIds.set(m.result, m.resultId);
+      return { grid: await this.gridAt(m.gridVersion), result: m.result };
+    };
     this.offThread = {
       check: async (settings: Settings, asOf: string, l: Lang, reuse: boolean) =>
         checked(await client.request({ op: 'check', settings, asOf, lang: l, reuse })),
@@ -102,6 +107,7 @@ export class WorkerHost implements PaneHost {
         return { ...(await checked(m)), written: m.written, rollup: m.rollup };
       },
       rollup: (opts: RollupOptions) => client.request({ op: 'rollup', opts }),
+      userSheets: () => client.request({ op: 'userSheets' }),
       donorExport: (opts: DonorExportOptions) => client.request({ op: 'export', opts }),
     };
   }
@@ -124,7 +130,11 @@ export class WorkerHost implements PaneHost {
   }
 
   private call<M extends keyof HostCalls>(method: M, ...args: HostCalls[M]): Promise<unknown> {
-    return this.client.request({ op: 'host', method, args });
+    const sent = args.map((a) => {
+      const id = a && typeof a === 'object' ? this.resultIds.get(a as CheckResult) : undefined;
+      return id === undefined ? a : { $result: id };
+    });
+    return this.client.request({ op: 'host', method, args: sent });
   }
 
   async read(): Promise<WorkbookGrid> {

@@ -2,6 +2,7 @@
 // page never freezes on a big workbook. It holds the workbook (a BrowserHost) and answers the page's
 // requests one at a time, in order; progress goes back as it happens.
 import type { WorkbookGrid } from '../../core/grid';
+import type { CheckResult } from '../../core/model';
 import type { RollupResult } from '../../core/rollup';
 import { BrowserHost } from '../../hosts/browser';
 import { readXlsx, XlsxReadError } from '../../hosts/xlsx/read';
@@ -20,6 +21,9 @@ const scope = self as unknown as WorkerScope;
 let host: BrowserHost | null = null;
 let grid: WorkbookGrid | null = null;
 let version = 0;
+/** The full results of the last checks, by id: the page holds a slim copy and names them by id. */
+const results = new Map<number, CheckResult>();
+let nextResult = 0;
 let rollupCache: { key: string; version: number; value: RollupResult } | null = null;
 
 function need(): BrowserHost {
@@ -35,6 +39,36 @@ async function currentGrid(): Promise<WorkbookGrid> {
     version++;
   }
   return g;
+}
+
+/** What the page draws of a result: comments, secondary columns and cell addresses stay here. */
+function slim(r: CheckResult): CheckResult {
+  return {
+    ...r,
+    tables: r.tables.map((t) => ({
+      ...t,
+      blocks: t.blocks.map((b) => ({ ...b, recommendationText: null, response: null })),
+      actions: t.actions.map((a) => ({ ...a, comments: null, secondary: [], cells: {} })),
+    })),
+  };
+}
+
+/** A result for the page: its slim copy and the id that names the full one here. */
+function keep(r: CheckResult): { result: CheckResult; resultId: number } {
+  const id = ++nextResult;
+  results.set(id, r);
+  for (const k of results.keys()) if (results.size > 4 && k !== id) results.delete(k);
+  return { result: slim(r), resultId: id };
+}
+
+/** A host call's arguments with the page's result ids replaced by the full results. */
+function withResults(args: unknown[]): unknown[] {
+  return args.map((a) => {
+    if (!a || typeof a !== 'object' || !('$result' in a)) return a;
+    const r = results.get((a as { $result: number }).$result);
+    if (!r) throw new Error('the check this refers to is gone: check again');
+    return r;
+  });
 }
 
 function wire(e: unknown): WireError {
@@ -60,26 +94,26 @@ async function handle(id: number, req: Request): Promise<{ value: unknown; trans
     case 'host': {
       const h = need();
       const fn = h[req.method] as (...a: unknown[]) => Promise<unknown>;
-      const value = await fn.apply(h, req.args as HostCalls[typeof req.method]);
+      const value = await fn.apply(h, withResults(req.args) as HostCalls[typeof req.method]);
       return { value: value ?? null };
     }
     case 'check': {
       progress({ step: 'progressCheck', done: 0, total: 1 });
       const g = await currentGrid();
       const out = await checkHost(need(), engine, req.settings, req.asOf, req.lang, g);
-      return { value: { result: out.result, gridVersion: version } };
+      return { value: { ...keep(out.result), gridVersion: version } };
     }
     case 'refresh': {
       progress({ step: 'progressWrite', done: 0, total: 1 });
       const out = await refreshStatus(need(), engine, req.settings, req.asOf, req.lang, { highlight: req.highlight });
       await currentGrid();
-      return { value: { result: out.result, written: out.written, gridVersion: version } };
+      return { value: { ...keep(out.result), written: out.written, gridVersion: version } };
     }
     case 'writeRollups': {
       progress({ step: 'progressRollup', done: 0, total: 2 });
       const out = await writeRollups(need(), engine, req.settings, req.asOf, req.lang, req.threshold);
       await currentGrid();
-      return { value: { result: out.result, written: out.written, rollup: out.rollup, gridVersion: version } };
+      return { value: { ...keep(out.result), written: out.written, rollup: out.rollup, gridVersion: version } };
     }
     case 'rollup': {
       const g = await currentGrid();
@@ -93,6 +127,10 @@ async function handle(id: number, req: Request): Promise<{ value: unknown; trans
     case 'grid': {
       const g = await currentGrid();
       return { value: { grid: previewGrid(g), version } };
+    }
+    case 'userSheets': {
+      const g = await currentGrid();
+      return { value: g.sheets.filter((x) => !x.createdByTablero && x.rows.length > 0).map((x) => x.name) };
     }
     case 'bytes': {
       // A copy: the worker keeps its own.
@@ -113,7 +151,9 @@ scope.onmessage = (e) => {
   const { id, req } = e.data;
   queue = queue.then(async () => {
     try {
+      const t0 = performance.now();
       const { value, transfer } = await handle(id, req);
+      console.debug(`[tablero-worker] ${req.op}${req.op === 'host' ? ` ${req.method}` : ''} ${Math.round(performance.now() - t0)} ms`);
       scope.postMessage({ id, ok: true, value }, transfer ?? []);
     } catch (err) {
       scope.postMessage({ id, ok: false, error: wire(err) });

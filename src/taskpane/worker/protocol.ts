@@ -40,12 +40,15 @@ export type Request =
   | { op: 'writeRollups'; settings: Settings; asOf: string; lang: Lang; threshold: number }
   | { op: 'rollup'; opts: RollupOptions }
   | { op: 'grid' }
+  | { op: 'userSheets' }
   | { op: 'bytes' }
   | { op: 'export'; opts: DonorExportOptions };
 
 /** What a check sends back: the result, and the version of the grid it was made on. */
 export interface CheckedMsg {
+  /** A slim copy (what the pane draws); the worker keeps the full result under resultId. */
   readonly result: CheckResult;
+  readonly resultId: number;
   readonly gridVersion: number;
 }
 
@@ -58,6 +61,7 @@ export interface Responses {
   writeRollups: CheckedMsg & { written: WrittenSheet[]; rollup: RollupResult };
   rollup: RollupResult;
   grid: { grid: WorkbookGrid; version: number };
+  userSheets: string[];
   bytes: Uint8Array;
   export: DonorExport;
 }

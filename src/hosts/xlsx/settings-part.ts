@@ -1,9 +1,10 @@
 // Tablero's settings stored inside the workbook as a custom XML part (namespace below), the same
-// place Office.js reaches with workbook.customXmlParts.getByNamespace(SETTINGS_NAMESPACE).
+// place Office.js reaches with workbook.customXmlParts.getByNamespace(SETTINGS_NAMESPACE). The browser
+// host reads and writes it here; the CLI reads it (readSavedSettings) so it honours what the pane saved.
 // The settings' schema and text form are src/core/workbook-state; this file only finds and writes the part.
 import { isSettingsXml, parseSettingsXml, SETTINGS_NAMESPACE, settingsXml } from '../../core/workbook-state';
-import type { Parts } from '../xlsx/edit';
-import { addWorkbookRel, ensureDefaultXml, ensureOverride, readText, workbookRelTargets, writeText } from '../xlsx/edit';
+import type { Parts } from './edit';
+import { addWorkbookRel, ensureDefaultXml, ensureOverride, readText, unzipParts, workbookRelTargets, writeText } from './edit';
 
 export { SETTINGS_NAMESPACE };
 const CUSTOM_XML_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml';
@@ -22,6 +23,11 @@ function findPart(parts: Parts): string | null {
 export function readSettingsPart(parts: Parts): unknown {
   const path = findPart(parts);
   return path ? parseSettingsXml(readText(parts, path) ?? '') : undefined;
+}
+
+/** The settings saved in .xlsx bytes, raw (validate with parseSettings); undefined when there are none. */
+export function readSavedSettings(bytes: Uint8Array): unknown {
+  return readSettingsPart(unzipParts(bytes));
 }
 
 function newGuid(): string {

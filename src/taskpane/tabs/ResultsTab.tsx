@@ -1,0 +1,17 @@
+// The Results tab: the results frameworks the last check found (worked out on the whole workbook, in the
+// worker in browser mode), with their bands; an indicator or a finding selects its cell.
+import * as React from 'react';
+import type { PaneSession } from '../session';
+import { ResultsView } from '../components/ResultsView';
+
+export function ResultsTab({ session }: { session: PaneSession }): React.JSX.Element {
+  const { result, selected } = session.state;
+  return (
+    <ResultsView
+      result={result?.frameworks ?? null}
+      onSelect={(sheet, cell) => session.select(sheet, cell)}
+      onSelectFinding={session.selectFinding}
+      selected={selected}
+    />
+  );
+}

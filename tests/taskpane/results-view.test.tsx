@@ -1,0 +1,71 @@
+/**
+ * @jest-environment jsdom
+ */
+// The Results view in jsdom on the Honduras framework: one row per indicator with its band, % met and a
+// target-against-actual chart; a row selects its indicator cell; a workbook without a framework says so.
+import './jsdom-text';
+import * as fs from 'node:fs';
+import * as React from 'react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { checkWorkbook } from '../../src/core/check';
+import type { FrameworkResult } from '../../src/core/framework';
+import type { Finding } from '../../src/core/findings';
+import { readXlsx } from '../../src/hosts/xlsx/read';
+import { ResultsView } from '../../src/taskpane/components/ResultsView';
+import { makeStrings, StringsContext } from '../../src/taskpane/strings';
+import { HONDURAS_FRAMEWORK } from '../fixtures';
+
+const result = checkWorkbook(readXlsx(new Uint8Array(fs.readFileSync(HONDURAS_FRAMEWORK))), { asOf: '2018-02-15' }).frameworks!;
+
+function show(r: FrameworkResult | null, lang: 'es' | 'en' = 'en') {
+  const selected: string[] = [];
+  const findings: Finding[] = [];
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <StringsContext.Provider value={makeStrings(lang)}>
+        <ResultsView result={r} selected={null} onSelect={(sheet, cell) => selected.push(`${sheet}!${cell}`)} onSelectFinding={(f) => findings.push(f)} />
+      </StringsContext.Provider>
+    </FluentProvider>,
+  );
+  return { selected, findings };
+}
+
+it('lists each indicator with its band, % met and chart', () => {
+  show(result);
+  const rows = screen.getAllByTestId('result-indicator');
+  expect(rows.map((r) => [r.getAttribute('data-id'), r.getAttribute('data-band')])).toEqual(
+    result.frameworks[0]!.indicators.map((i) => [i.id, i.band]),
+  );
+  expect(rows[0]!.textContent).toContain('1.1 Cobertura de agua (% de viviendas con servicio)');
+  expect(rows[0]!.textContent).toContain('on track');
+  expect(rows[0]!.textContent).toContain('102.6% met');
+  expect(rows[0]!.textContent).toContain('actual from the records');
+  const chart = within(rows[0]!).getByTestId('target-actual-chart');
+  expect([chart.getAttribute('data-target'), chart.getAttribute('data-actual')]).toEqual(['82', String(result.frameworks[0]!.indicators[0]!.actualToDate)]);
+  // Qualitative and no-data indicators have no bars.
+  const q = rows.find((r) => r.getAttribute('data-id') === '5.1')!;
+  expect(within(q).queryByTestId('target-actual-chart')).toBeNull();
+  expect(q.textContent).toContain('No / Sí');
+  const bands = screen.getByTestId('results-bands');
+  expect([...bands.querySelectorAll('[data-band]')].map((b) => [b.getAttribute('data-band'), b.getAttribute('data-count')])).toEqual([
+    ['on_track', '8'],
+    ['under', '4'],
+    ['over', '1'],
+    ['no_data', '2'],
+  ]);
+});
+
+it('selects the indicator cell and the findings’ cells', () => {
+  const { selected, findings } = show(result);
+  const rows = screen.getAllByTestId('result-indicator');
+  fireEvent.click(rows.find((r) => r.getAttribute('data-id') === '2.3')!);
+  expect(selected).toEqual(['Marco de resultados!B14']);
+  fireEvent.click(screen.getByText(/Indicator 5\.3: no actual for 2017/));
+  expect(findings.map((f) => [f.code, f.cell])).toEqual([['missing_actual', 'L25']]);
+});
+
+it('says when the workbook has no framework, in Spanish too', () => {
+  show({ asOf: '2018-02-15', frameworks: [], findings: [] }, 'es');
+  expect(screen.getByTestId('results-empty').textContent).toContain('No se encontró ningún marco de resultados');
+});
