@@ -2,6 +2,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { z } from 'zod';
+import { resolveAsOf } from '../core/as-of';
 import { csvFiles, exportFindings, exportWorkbook } from '../core/export';
 import { iatiResultRows, iatiResultsCsv } from '../core/framework/iati';
 import { applyMappings } from '../core/workbook-state';
@@ -31,7 +32,8 @@ export const exportOptionsSchema = z.object({
     .string()
     .min(1)
     .refine((s) => /\.xlsx$/i.test(s), { message: '.xlsx' }),
-  asOf: isoDateOption,
+  /** Absent: the workbook's stated cut-off date, else today (src/core/as-of.ts). */
+  asOf: isoDateOption.optional(),
   lang: z.enum(['es', 'en']),
   csv: z.string().min(1).optional(),
   /** The IATI 2.03 results CSV (AidStream's V203 template) of the results frameworks. */
@@ -47,7 +49,7 @@ export type ExportCliOptions = z.infer<typeof exportOptionsSchema>;
 export function parseExportArgs(argv: readonly string[], io: CliIO, lang: Lang): ExportCliOptions {
   const { file, values: v } = parseCommandLine(argv, lang, ['out', 'as-of', 'lang', 'csv', 'iati-csv']);
   if (v['out'] === undefined) throw new CliExit(EXIT_USAGE, t(lang, 'export', 'errOutRequired'));
-  const result = exportOptionsSchema.safeParse({ file, out: v['out'], asOf: v['as-of'] ?? io.today(), lang: v['lang'] ?? lang, csv: v['csv'], iatiCsv: v['iati-csv'] });
+  const result = exportOptionsSchema.safeParse({ file, out: v['out'], asOf: v['as-of'], lang: v['lang'] ?? lang, csv: v['csv'], iatiCsv: v['iati-csv'] });
   if (!result.success) {
     if (result.error.issues[0]?.path[0] === 'out') throw new CliExit(EXIT_USAGE, t(lang, 'export', 'errOutNotXlsx'));
     if (result.error.issues[0]?.path[0] === 'iatiCsv') throw new CliExit(EXIT_USAGE, t(lang, 'framework', 'errIatiCsv'));
@@ -82,10 +84,12 @@ async function exportCommand(opts: ExportCliOptions, io: CliIO): Promise<number>
 
   const wb = await loadWorkbookFile(opts.file, lang);
   // What the pane saved in the workbook (mappings, status words, roll-up map) counts as in the pane's export.
-  const { sheets, check, rollup, frameworks, hasContent } = exportWorkbook(applyMappings(wb.grid, wb.settings.columnMappings), {
+  const mapped = applyMappings(wb.grid, wb.settings.columnMappings);
+  const { sheets, check, rollup, frameworks, hasContent } = exportWorkbook(mapped, {
     vocabulary: wb.settings.extraStatusWords,
     map: wb.settings.rollupMap,
-    asOf: opts.asOf,
+    // --as-of always wins; else the cut-off the plan states; else today.
+    asOf: resolveAsOf(mapped, { option: opts.asOf, today: io.today() }).asOf,
     sourceFile: path.basename(opts.file),
     generatedAt: io.today(),
     version: await tableroVersion(),

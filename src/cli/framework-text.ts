@@ -21,7 +21,7 @@ export function frameworkLines(result: FrameworkResult | undefined, lang: Lang):
     lines.push(x.cliOffTrack);
     if (!off.length) lines.push(x.cliNone);
     for (const i of off) {
-      lines.push(fill(x.cliOffTrackLine, { id: label(i.id, ''), text: i.text, percent: percent(i.percentMet), band: bandLabel(i.band, x), explained: i.comment ? '' : x.cliNoComment }));
+      lines.push(fill(x.cliOffTrackLine, { id: label(i.id, ''), text: i.text, met: i.measure === 'qualitative' ? `${String(i.actualToDate)} / ${String(i.targetToDate)}` : fill(x.cliOfTarget, { percent: percent(i.percentMet) }), band: bandLabel(i.band, x), explained: i.comment ? '' : x.cliNoComment }));
     }
     const missing = result.findings.filter((m) => m.code === 'missing_actual' && m.sheet === f.sheet);
     lines.push(x.cliMissing);

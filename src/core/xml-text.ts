@@ -48,6 +48,14 @@ export function escapeAttr(s: string): string {
     .replace(/\r/g, '&#13;');
 }
 
+/**
+ * Text for plain XML outside SpreadsheetML cells (e.g. the settings part, whose JSON has no control
+ * characters): &, <, > and " escaped, nothing else touched; decodeEntities undoes it.
+ */
+export function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
 /** Drops what XML 1.0 cannot hold (for text that has no _xHHHH_ convention). */
 export function stripInvalidXml(s: string): string {
   return s.replace(NOT_XML, '');

@@ -10,7 +10,6 @@ import type { RecordKind, RollupResult, RollupRole, SourceInfo } from '../core/r
 import { AREA_LEVELS } from '../core/rollup/vocab';
 import { guessHeaderRow } from './mapping';
 import { sourceOf } from './rollups';
-import type { Settings } from '../core/workbook-state';
 
 /** The indicator roles of each kind, in the order the form shows them (the area levels come first). */
 export const KIND_ROLES: Readonly<Record<RecordKind, readonly RollupRole[]>> = {
@@ -146,21 +145,6 @@ export function draftToMap(kind: RecordKind, draft: KindDraft, wb: WorkbookGrid)
   // Validated as the CLI validates a --map file: the pane never saves what the engine would refuse.
   const parsed = RollupMapSchema.safeParse({ [MAP_KEY[kind]]: out });
   return parsed.success ? (parsed.data[MAP_KEY[kind]] ?? null) : null;
-}
-
-/** The settings with one kind's map set, or removed (null); no map at all when none is left. */
-export function withKindMap(settings: Settings, kind: RecordKind, m: KindMap | null): Settings {
-  const map: Record<string, unknown> = { ...settings.rollupMap };
-  if (m) map[MAP_KEY[kind]] = m;
-  else delete map[MAP_KEY[kind]];
-  const { rollupMap: _old, ...rest } = settings;
-  if (!Object.keys(map).length) return rest;
-  return { ...rest, rollupMap: RollupMapSchema.parse(map) };
-}
-
-/** Is this kind's map the user's (saved in the workbook)? */
-export function kindMapped(map: RollupMap | undefined, kind: RecordKind): boolean {
-  return !!map?.[MAP_KEY[kind]];
 }
 
 /**

@@ -12,11 +12,12 @@ import type { RecordKind, RollupResult } from '../core/rollup/types';
 import type { RollupOptions } from '../core/rollup';
 import { DEFAULT_THRESHOLD } from '../core/rollup/types';
 import type { Engine } from './engine';
+import { changesSince } from './list-filter';
 import { checkHost, donorExport, offThread, refreshStatus, rollupOf, writeRollups, type Checked } from './actions';
 import { deliverExport } from './export';
 import { downloadBytes, type SaveFile } from './download';
 import { hasRecords, parseThresholdPercent, recordSources, thresholdText } from './rollups';
-import { withKindMap } from './rollup-mapping';
+import { withKindMap } from '../core/workbook-state';
 import { hasConversionRecord, statusDropdownWords, textDateConversions, todayISO, type GroupBy } from './logic';
 import type { DateConversion } from '../hosts/pane-host';
 import { DEFAULT_SETTINGS, parseSettings, type ColumnMapping, type Settings, type SettingsNotice } from '../core/workbook-state';
@@ -241,12 +242,21 @@ export function usePaneSession(props: SessionProps): PaneSession {
   const setNotice = React.useCallback((notice: Notice) => dispatch({ type: 'notice', notice }), []);
   const setView = React.useCallback((patch: Extract<SessionEvent, { type: 'view' }>['patch']) => dispatch({ type: 'view', patch }), []);
 
+  /** The result the next "Refresh status" is compared with: the last refresh, or the first check. */
+  const refreshBase = React.useRef<CheckResult | null>(null);
   const show = React.useCallback(
     (c: Checked, hl: boolean) => {
-      dispatch({ type: 'checked', grid: c.grid, result: c.result });
-      onChecked?.(c.grid, c.result, hl);
+      refreshBase.current ??= c.result;
+      const apply = (): void => {
+        dispatch({ type: 'checked', grid: c.grid, result: c.result });
+        onChecked?.(c.grid, c.result, hl);
+      };
+      // In the browser the results of a big plan are drawn as a transition: React yields to the page
+      // between components instead of drawing every list in one long task.
+      if (offThread(host)) React.startTransition(apply);
+      else apply();
     },
-    [onChecked],
+    [onChecked, host],
   );
 
   /**
@@ -368,7 +378,7 @@ export function usePaneSession(props: SessionProps): PaneSession {
     if (!grid || !off) return;
     let live = true;
     void Promise.resolve(rollupOf(host, engine, grid, rollupOptions(lang, threshold, rollupMap)))
-      .then((r) => live && setRollupLater(r))
+      .then((r) => live && React.startTransition(() => setRollupLater(r)))
       .catch((e: unknown) => live && setNotice({ intent: 'error', text: errorText(ref.current.lang, e) }));
     return () => {
       live = false;
@@ -437,7 +447,19 @@ export function usePaneSession(props: SessionProps): PaneSession {
         () => writeStatus(true),
         (out) => {
           dispatch({ type: 'highlights', on: true, note: highlightNoteFor(out.result) });
-          return { show: out, highlighted: true, notice: ok(s('refreshed', { sheet: out.written[0]?.name ?? '' })) };
+          // What changed since the last refresh (or since the workbook was opened).
+          const base = refreshBase.current;
+          refreshBase.current = out.result;
+          const ch = base ? changesSince(base, out.result) : null;
+          const changes = !ch
+            ? ''
+            : ch.newlyOverdue.length || ch.newlyCompleted.length
+              ? ` ${s('refreshChanges', { overdue: ch.newlyOverdue.length, completed: ch.newlyCompleted.length })}`
+              : ` ${s('refreshNoChanges')}`;
+          // In the browser the preview moves to the sheet just written (in Excel the user's sheet stays active).
+          const first = out.written[0];
+          if (first && host.kind === 'browser') select(first.name, 'A1');
+          return { show: out, highlighted: true, notice: ok(s('refreshed', { sheet: first?.name ?? '' }) + changes) };
         },
       );
     },

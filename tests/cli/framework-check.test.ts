@@ -106,6 +106,7 @@ describe('text output, exit codes and options', () => {
     expect(lines).toContain('  Bands: on track 8, at risk 0, under 4, over 1, no data 2');
     expect(lines).toContain('    2.3 Prestadores cuya tarifa cubre operación y mantenimiento: 123.6% of target (over target), no comment');
     expect(lines).toContain('    1.4 Municipios con plan municipal de APS aprobado: 75% of target (under target)');
+    expect(lines).toContain('    5.1 Política nacional de APS aprobada: No / Sí (under target)');
     expect(lines).toContain('    4.1 2017 (L20)');
     expect(lines).toContain('    5.3 2017 (L25)');
     expect(lines).toContain('    1.1 water coverage: 84.1002');

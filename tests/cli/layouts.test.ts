@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CheckJson } from '../../src/cli/check-json';
 import { isoToSerial } from '../../src/core/dates';
+import { readXlsx } from '../../src/hosts/xlsx/read';
 import { makeXlsx } from '../helpers/make-xlsx';
 import { cliRunner, tempDir } from '../helpers/cli';
 
@@ -112,5 +113,17 @@ describe('a milestone tracker and an English management response, from .xlsx fil
       ['2.1', '2', false],
     ]);
     expect(j.findings.map((f) => f.code)).toEqual(['as_of_from_workbook', 'deadline_as_text', 'overdue', 'deadline_as_text', 'deadline_as_text']);
+  });
+});
+
+describe('tablero export takes the stated cut-off too', () => {
+  it('uses the workbook’s date when no --as-of is given', async () => {
+    const file = write('export-corte.xlsx', [['Corte: 31 de mayo de 2021'], HEADER, ...ACTIONS]);
+    const out = path.join(tmp, 'export-corte-out.xlsx');
+    const r = await run('export', file, '--out', out, '--lang', 'en');
+    expect(r.code).toBe(0);
+    const about = readXlsx(new Uint8Array(fs.readFileSync(out))).sheets.find((s) => s.name === 'About')!;
+    const row = about.rows.find((x) => x[0] === 'As of');
+    expect(JSON.stringify(row?.[1])).toMatch(/2021-05-31|44347/);
   });
 });

@@ -2,6 +2,7 @@
 // accumulation, % met, bands), findings, actuals from the records, and check.ts leaving frameworks out.
 import { checkWorkbook } from '../../src/core/check';
 import { checkFrameworks, type FrameworkIndicator } from '../../src/core/framework';
+import { resultType } from '../../src/core/framework/iati';
 import { bandOf, percentMet, readValue, sameAnswer, toDateRule } from '../../src/core/framework/rules';
 import {
   FRAMEWORK_HEADERS,
@@ -264,6 +265,14 @@ describe('findings', () => {
     expect(res.frameworks[0]!.indicators[0]!.notes).toEqual(['decimal_comma']);
   });
 
+  it.each([
+    ['points', 80, '81%', 81],
+    ['fraction', 0.8, '81%', 0.81],
+  ] as const)('a percentage typed as text in a framework kept in %s (targets %d): %s reads %d', (_scale, target, typed, read) => {
+    const i = only([HEAD, ['1', 'Tasa', '%', 'Ascendente', 'Último valor', target, target, target, target, typed, target, 'x']]);
+    expect(i.actualToDate).toBeCloseTo(read, 12);
+  });
+
   it('qualitative: on track when the actual is the target', () => {
     const yes = only([HEAD, ['1', 'Política aprobada', 'Sí/No', 'Ascendente', 'Último valor', 'No', 'No', 'No', 'Sí', 'Si', 'Sí', null]]);
     expect([yes.measure, yes.targetToDate, yes.actualToDate, yes.percentMet, yes.band]).toEqual(['qualitative', 'Sí', 'Si', null, 'on_track']);
@@ -343,6 +352,8 @@ describe('layouts', () => {
     ['a budget with Rubrica', [['Rubrica', 'Indicador', 'Meta 2021', 'Real 2021'], ['Obras', 'x', 100, 80]]],
     ['a table without an indicator column', [['Actividad', 'Meta 2021', 'Real 2021'], ['Obras', 100, 80]]],
     ['indicators without targets or actuals', [['Indicador', 'Fuente', 'Comentarios'], ['Cobertura', 'SIASAR', 'x']]],
+    ['indicators with targets only', [['Indicador', 'Meta 2021', 'Meta 2022'], ['Cobertura', 80, 85]]],
+    ['a plan of actions tracking an indicator, with no periods', [['Acción', 'Indicador', 'Meta', 'Avance', 'Responsable', 'Plazo'], ['Capacitar', 'Personas', 100, 50, 'UGP', '2022-06-30']]],
   ])('%s is not a framework', (_name, rows) => {
     expect(checkFrameworks(book(sheet('B', rows as Cell[][])), { asOf: '2022-01-01' }).frameworks).toEqual([]);
   });
@@ -410,6 +421,13 @@ describe('check.ts never reports a framework as an action table', () => {
     expect(checkWorkbook(book(sheet('Plan', [['Acción', 'Plazo'], ['Hacer', '2022-01-01']])), { asOf: '2023-02-01' }).frameworks).toBeUndefined();
   });
 
+  it('a plan of actions that tracks an indicator without periods stays a plan', () => {
+    const plan: Cell[][] = [['Acción', 'Indicador', 'Meta', 'Avance', 'Responsable', 'Plazo'], ['Capacitar', 'Personas', 100, 50, 'UGP', '2022-06-30']];
+    const res = checkWorkbook(book(sheet('Plan', plan)), { asOf: '2023-02-01' });
+    expect(res.tables.map((t) => t.actions.map((a) => a.text))).toEqual([['Capacitar']]);
+    expect(res.frameworks).toBeUndefined();
+  });
+
   it('an action table above a framework ends where the framework starts', () => {
     const plan: Cell[][] = [
       ['N°', 'Acción', 'Plazo', 'Responsable', 'Estado'],
@@ -420,5 +438,20 @@ describe('check.ts never reports a framework as an action table', () => {
     ];
     const res = checkWorkbook(book(sheet('Plan', plan)), { asOf: '2023-02-01' });
     expect(res.tables.map((t) => [t.range, t.actions.map((a) => a.id)])).toEqual([['A1:E3', ['1', '2']]]);
+  });
+});
+
+describe('IATI result types from the component words', () => {
+  it.each([
+    ['Output 1.1: Water committees trained', 1],
+    ['Producto 2', 1],
+    ['Outcome 1: Improved access', 2],
+    ['Efecto intermedio', 2],
+    ['Impacto', 3],
+    ['Goal', 3],
+    ['1. Cobertura de agua potable y saneamiento', 9],
+    [null, 9],
+  ] as const)('%j → %d', (component, code) => {
+    expect(resultType(component)).toBe(code);
   });
 });

@@ -5,6 +5,7 @@ import { dateCell, type Cell } from '../../src/core/grid';
 import { groupKey } from '../../src/core/vocab/bands';
 import { roleOf } from '../../src/core/vocab/headers';
 import type { CheckResult } from '../../src/core/model';
+import { applyMappings } from '../../src/core/workbook-state';
 import { book, sheet, topLeft } from '../helpers/grids';
 
 const d = (iso: string) => dateCell(isoToSerial(iso));
@@ -173,5 +174,26 @@ describe('block headings in English and Portuguese', () => {
       ['2', null, true, 6],
     ]);
     expect(r.findings.filter((f) => f.code === 'missing_recommendation_header').map((f) => [f.cell, f.params])).toEqual([['A1', { recommendation: '' }]]);
+  });
+});
+
+describe('a saved mapping names the number and the group columns too', () => {
+  it('reads ids and recommendations from the columns the user pointed at', () => {
+    const rows: Cell[][] = [
+      ['Línea', 'Qué haremos', 'Para cuándo', 'Quién', 'Cómo va', 'Cód'],
+      ['Eje 1: Agua segura', 'Capacitar a las juntas', '31/03/2024', 'SENAGUA', 'En curso', 'A-1'],
+      [null, 'Actualizar el catastro', '30/06/2024', 'Municipio', 'Sin iniciar', 'A-2'],
+      ['Eje 2: Saneamiento', 'Publicar el informe', '15/01/2024', 'UCP', 'Concluido', 'B-1'],
+    ];
+    const mapped = applyMappings(book(sheet('Hoja1', rows)), {
+      Hoja1: { headerRow: 1, columns: { action: 'B', deadline: 'C', responsible: 'D', status: 'E', id: 'F', recommendation: 'A' } },
+    });
+    const r = checkWorkbook(mapped, { asOf: '2024-05-01' });
+    expect(r.tables[0]!.columns).toEqual({ recommendation: 'A', action: 'B', deadline: 'C', responsible: 'D', status: 'E', id: 'F' });
+    expect(brief(r)).toEqual([
+      ['A-1', '1', 'SENAGUA', 'in_progress', true],
+      ['A-2', '1', 'Municipio', 'not_started', false],
+      ['B-1', '2', 'UCP', 'completed', false],
+    ]);
   });
 });

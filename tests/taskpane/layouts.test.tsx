@@ -88,7 +88,7 @@ describe('the as-of date the workbook states', () => {
     const { unmount } = renderPane(new Host(TRACKER), 'es');
     await screen.findByText('Fecha de corte tomada de Plan!A1 («Matriz de seguimiento — Corte: 31 de mayo de 2021»). Puede cambiarla.');
     unmount();
-    const none = grid([['Matriz de seguimiento'], ...TRACKER.sheets[0]!.rows.slice(2)]);
+    const none = grid([['Matriz de seguimiento'], ...TRACKER.sheets[0]!.rows.slice(2).map((r) => [...r])]);
     renderPane(new Host(none), 'es');
     await screen.findByTestId('tables-list');
     expect((screen.getByTestId('as-of') as HTMLInputElement).value).toBe('2026-03-01');

@@ -21,9 +21,9 @@ import {
   needsMapping,
   setColumn,
   toggleYesNo,
-  withKindMap,
   type KindDraft,
 } from '../../src/taskpane/rollup-mapping';
+import { withKindMap } from '../../src/core/workbook-state';
 import { showNumber } from '../../src/taskpane/browser/SheetPreview';
 import { rollupWorkbook, RollupMapSchema, RECORD_KINDS, type RollupMap } from '../../src/core/rollup';
 import { kindAccepts } from '../../src/core/rollup/recognise';

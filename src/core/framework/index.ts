@@ -219,15 +219,26 @@ function readIndicator(ctx: Ctx, r: number, id: string | null, text: string, com
   const percentHint = (unit !== null && isPercentUnit(unit)) || isPercentUnit(numberKindText);
   const kind = percentHint ? 'fraction' : 'count';
   const read = (c: number | undefined): ReadValue | null => (c !== undefined ? readValue(view.sheet.rows[r]?.[c], kind) : null);
-  const baselineCell = read(cols.baseline);
-  const finalCell = read(cols.finalTarget);
-  const targetCells = layout.periods.map((p) => read(p.target));
-  const actualCells = layout.periods.map((p) => read(p.actual));
+  const raw = { baseline: read(cols.baseline), final: read(cols.finalTarget), targets: layout.periods.map((p) => read(p.target)), actuals: layout.periods.map((p) => read(p.actual)) };
+  const rawTargets = raw.targets;
 
   const qualitative =
     (unit !== null && isQualitativeUnit(unit)) ||
-    (targetCells.some((v) => v && !v.blank) && targetCells.every((v) => !v || v.blank || (v.number === null && parseYesNo(v.text) !== null)));
+    (rawTargets.some((v) => v && !v.blank) && rawTargets.every((v) => !v || v.blank || (v.number === null && parseYesNo(v.text) !== null)));
   const measure: Measure = qualitative ? 'qualitative' : percentHint ? 'percentage' : 'unit';
+
+  // The scale: fractions when every number is at most 1.5, else percent points. "85%" typed as text says
+  // its own scale (read as 0.85), so it does not vote, and is 85 in a framework kept in points.
+  const percentText = (v: ReadValue | null) => !!v && v.fromText && v.text.endsWith('%');
+  const all = [raw.baseline, raw.final, ...raw.targets, ...raw.actuals];
+  const numbers = all.flatMap((v) => (v && v.number !== null && !percentText(v) ? [v.number] : []));
+  const scale: Scale | null =
+    measure !== 'percentage' ? null : numbers.length ? (numbers.every((n) => Math.abs(n) <= 1.5) ? 'fraction' : 'points') : all.some(percentText) ? 'fraction' : 'points';
+  const inScale = (v: ReadValue | null): ReadValue | null => (v && percentText(v) && scale === 'points' && v.number !== null ? { ...v, number: v.number * 100 } : v);
+  const baselineCell = inScale(raw.baseline);
+  const finalCell = inScale(raw.final);
+  const targetCells = raw.targets.map(inScale);
+  const actualCells = raw.actuals.map(inScale);
 
   // Numbers typed as text: read, and said (one finding per cell, at the cell).
   const noteText = (v: ReadValue | null, c: number | undefined) => {
@@ -242,8 +253,6 @@ function readIndicator(ctx: Ctx, r: number, id: string | null, text: string, com
   });
   noteText(finalCell, cols.finalTarget);
 
-  const numbers = [baselineCell, finalCell, ...targetCells, ...actualCells].flatMap((v) => (v && v.number !== null ? [v.number] : []));
-  const scale: Scale | null = measure !== 'percentage' ? null : numbers.length && numbers.every((n) => Math.abs(n) <= 1.5) ? 'fraction' : 'points';
   const stated = parseDirection(directionText);
   if (!stated) notes.push('direction_unspecified');
   const direction: Direction = stated ?? 'increase';

@@ -5,6 +5,7 @@
 import { parseDeadline } from '../deadline';
 import { isBlank, isDateCell, type Cell } from '../grid';
 import type { SheetView } from '../sheet-view';
+import { roleOf } from '../vocab/headers';
 import { frameworkRoleOf, isBudgetWord, valueRoleOf, valueWithPeriod, type FrameworkRole, type ValueRole } from './vocab';
 
 /** Roles with one column per framework. */
@@ -141,7 +142,10 @@ function frameworkAt(view: SheetView, r: number, date1904: boolean): FrameworkLa
     const role = uRole ?? (l ? frameworkRoleOf(l) : null);
     if (role && role !== 'target' && role !== 'actual' && role !== 'percentMet' && columns[role] === undefined) columns[role] = c;
   }
-  if (columns.indicator === undefined || !slots.some((s) => s.role !== 'percentMet')) return null;
+  // An indicator and at least one actual column; a plan of actions that tracks an indicator ("Acción |
+  // Indicador | Meta | Avance | Plazo") stays a plan unless its values are per period.
+  if (columns.indicator === undefined || !slots.some((s) => s.role === 'actual')) return null;
+  if (!slots.some((s) => s.period) && namesPlanColumns(upper)) return null;
 
   const periods: (PeriodColumns & { target?: number; actual?: number; percentMet?: number })[] = [];
   const byLabel = new Map<string, number>();
@@ -168,6 +172,12 @@ function frameworkAt(view: SheetView, r: number, date1904: boolean): FrameworkLa
   const baselineHeader = columns.baseline !== undefined ? (labels[columns.baseline] ?? '') : '';
   const year = /\b((?:19|20)\d{2})\b/.exec(baselineHeader);
   return { sheet: view.name, headerRows, columns, periods, baselineYear: year?.[1] ?? null, labels, first, last, firstRow, lastRow };
+}
+
+/** The row names a key-action table's columns: an action and a deadline, responsible or status. */
+function namesPlanColumns(texts: readonly string[]): boolean {
+  const roles = new Set(texts.map((t) => (t ? roleOf(t) : null)));
+  return roles.has('action') && (roles.has('deadline') || roles.has('responsible') || roles.has('status'));
 }
 
 /** The last non-blank row before a long blank gap or the next framework header. */

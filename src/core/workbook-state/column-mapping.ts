@@ -8,7 +8,7 @@ import type { ColumnMapping } from './settings';
 
 export type MappedRole = keyof ColumnMapping['columns'];
 /** The roles in the order the pane's mapper shows them. */
-export const MAPPED_ROLES: readonly MappedRole[] = ['action', 'deadline', 'responsible', 'status', 'comments'];
+export const MAPPED_ROLES: readonly MappedRole[] = ['action', 'deadline', 'responsible', 'status', 'comments', 'id', 'recommendation'];
 
 /** The grid as the engine should see it: mapped header rows carry canonical header words. */
 export function applyMappings(wb: WorkbookGrid, mappings: Readonly<Record<string, ColumnMapping>>): WorkbookGrid {

@@ -4,7 +4,10 @@
 // of the stored part (Office host, browser host, .xlsx file reader for the CLI) uses the text form below.
 import { z } from 'zod';
 import { statusVocabularySchema, type StatusVocabulary } from '../vocab/status';
-import { RollupMapSchema } from '../rollup/map';
+import { RollupMapSchema, type KindMap, type RollupMap } from '../rollup/map';
+import { MAP_KEY } from '../rollup/recognise';
+import type { RecordKind } from '../rollup/types';
+import { decodeEntities, escapeXml } from '../xml-text';
 
 export const SETTINGS_VERSION = 1;
 
@@ -23,6 +26,9 @@ export const mappedColumnsShape = {
   responsible: columnLetters.optional(),
   status: columnLetters.optional(),
   comments: columnLetters.optional(),
+  /** Issue 10: the action's number and its recommendation or group (Compromiso, Componente…). */
+  id: columnLetters.optional(),
+  recommendation: columnLetters.optional(),
 };
 
 /** The user's pointing at columns on a sheet where no table was recognised by its headers. */
@@ -107,29 +113,33 @@ export function mergeVocabularies(saved: StatusVocabulary, extra: StatusVocabula
 }
 
 // ---------------------------------------------------------------------------------------------
+// The roll-up map, one kind at a time (the pane's mapper saves one kind's columns).
+
+/** The settings with one kind's map set, or removed (null); no map at all when none is left. */
+export function withKindMap(settings: Settings, kind: RecordKind, m: KindMap | null): Settings {
+  const map: Record<string, unknown> = { ...settings.rollupMap };
+  if (m) map[MAP_KEY[kind]] = m;
+  else delete map[MAP_KEY[kind]];
+  const { rollupMap: _old, ...rest } = settings;
+  if (!Object.keys(map).length) return rest;
+  return { ...rest, rollupMap: RollupMapSchema.parse(map) };
+}
+
+/** Is this kind's map the user's (saved in the workbook)? */
+export function kindMapped(map: RollupMap | undefined, kind: RecordKind): boolean {
+  return !!map?.[MAP_KEY[kind]];
+}
+
+// ---------------------------------------------------------------------------------------------
 // The stored form: JSON inside <settings xmlns="urn:tablero:settings">…</settings>.
 
-// A JSON text has no control characters (JSON escapes them) and no quote needs escaping in element
-// text: &, < and > are all there is to escape.
-function escapeJsonText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-// Office may hand the part back re-serialised with any of XML's entities.
-const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
-const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-function decodeEntities(s: string): string {
-  return s.replace(ENTITY, (m, e: string) => {
-    const named = NAMED[e];
-    if (named !== undefined) return named;
-    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
-  });
-}
+// A JSON text has no control characters (JSON escapes them): plain XML escaping is enough, and
+// decodeEntities reads back any of XML's entities (Office may hand the part back re-serialised).
+// Both are the tree's one XML text module (src/core/xml-text.ts).
 
 /** The XML part's text for these settings. */
 export function settingsXml(settings: unknown): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<settings xmlns="${SETTINGS_NAMESPACE}">${escapeJsonText(JSON.stringify(settings) ?? 'null')}</settings>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<settings xmlns="${SETTINGS_NAMESPACE}">${escapeXml(JSON.stringify(settings) ?? 'null')}</settings>`;
 }
 
 /** Whether an XML part is our settings part (its root is <settings> in our namespace). */

@@ -5,7 +5,7 @@
 // Roll-up sheets then get their chart, in a sync of its own: a chart Excel refuses never costs the
 // sheets already written.
 import { freeSheetName, type OutputSheet } from '../../core/output';
-import { tableBaseName } from '../../core/sheet-plan';
+import { planSheet, tableBaseName } from '../../core/sheet-plan';
 import type { WrittenSheet } from '../host';
 import { OP_OVERHEAD_BYTES, jsonBytes, packBatches, splitRowsByBytes } from './chunks';
 import { addChart, isRollupSheet, placeChart, removeOurCharts, type ChartPlacement } from './charts';
@@ -210,16 +210,16 @@ function finishOps(t: Target, env: OfficeEnv): Op[] {
       }),
     );
   });
-  // Drop-down lists (OutputColumn.choices), as the .xlsx writer adds them (ExcelApi 1.8).
+  // Drop-down lists (OutputColumn.choices, planned as PlannedColumn.list) on the data rows, as the
+  // .xlsx writer adds them (ExcelApi 1.8).
   if (env.features.dataValidation) {
-    for (const tp of layout.tables) {
-      const table = t.sheet.tables.find((tb) => tableBaseName(tb.name) === tp.name);
-      table?.columns.forEach((col, c) => {
-        const source = col.choices?.join(',');
-        if (!source || tp.box.rowCount < 2 || col.choices?.some((w) => w.includes(','))) return;
+    for (const tp of planSheet(t.sheet).tables) {
+      tp.columns.forEach((col, c) => {
+        const source = col.list;
+        if (source === null || tp.dataCount < 1) return;
         ops.push(
           small(() => {
-            const range = sheetOf(t).getRangeByIndexes(tp.box.row + 1, tp.box.col + c, tp.box.rowCount - 1, 1);
+            const range = sheetOf(t).getRangeByIndexes(tp.headerRow + 1, c, tp.dataCount, 1);
             range.dataValidation.rule = { list: { inCellDropDown: true, source } };
           }, source.length),
         );

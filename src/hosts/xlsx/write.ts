@@ -1010,16 +1010,15 @@ function renderSheet(sheet: OutputSheet, path: string, styles: StyleBook, book: 
   });
   linesBefore(Infinity);
   sink.add('</sheetData>');
-  // Drop-down lists (OutputColumn.choices) on a table's data cells; Excel extends them to rows added to the table.
+  // Drop-down lists (OutputColumn.choices, planned as PlannedColumn.list) on a table's data cells;
+  // Excel extends them to rows added to the table.
   const lists: string[] = [];
-  plans.forEach((plan) => {
-    plan.table.columns.forEach((col, c) => {
-      const words = col.choices;
-      if (!words?.length || plan.dataCount < 1) return;
-      const list = `"${words.join(',').replace(/"/g, '""')}"`;
-      if (list.length > 257 || words.some((w) => w.includes(','))) return; // Excel's inline-list limits
+  plans.forEach((plan, i) => {
+    sp.tables[i]?.columns.forEach((col, c) => {
+      if (col.list === null || plan.dataCount < 1) return;
       const ref = `${letters[c]}${plan.headerRow + 1}:${letters[c]}${plan.headerRow + plan.dataCount}`;
-      lists.push(`<dataValidation type="list" errorStyle="warning" allowBlank="1" showErrorMessage="1" sqref="${ref}"><formula1>${escapeText(list)}</formula1></dataValidation>`);
+      const formula = `"${col.list.replace(/"/g, '""')}"`;
+      lists.push(`<dataValidation type="list" errorStyle="warning" allowBlank="1" showErrorMessage="1" sqref="${ref}"><formula1>${escapeText(formula)}</formula1></dataValidation>`);
     });
   });
   if (lists.length) sink.add(`<dataValidations count="${lists.length}">${lists.join('')}</dataValidations>`);

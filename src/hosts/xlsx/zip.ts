@@ -16,11 +16,23 @@ export class ZipFormatError extends Error {
 /** No part may inflate past this by default (a sheet of 300k rows is about 120 MB of XML). */
 export const DEFAULT_MAX_PART_BYTES = 256 * 1024 * 1024;
 /**
- * Compressed bytes fed to the inflater at a time. Deflate expands at most ~1032×, so a piece of
- * (output still expected ÷ 1024) cannot overshoot the declared size by more than a minimum piece's worth.
+ * Compressed bytes fed to the streaming inflater at a time. Deflate expands at most ~1032×, so one piece
+ * overshoots a lying size by at most ~1032× its length; pieces much under a deflate block are slow
+ * (fflate decodes a partial block again on every push), hence 64 KB to 1 MB, smaller as less is expected.
  */
-const MIN_INFLATE_PIECE = 1 << 14;
+const MIN_INFLATE_PIECE = 1 << 16;
 const MAX_INFLATE_PIECE = 1 << 20;
+
+/**
+ * A native raw-inflate that stops past `maxBytes` (Node's zlib with maxOutputLength), registered by the
+ * Node side (node-files.ts); the browser uses fflate's streaming inflater below.
+ */
+export type BoundedInflate = (raw: Uint8Array, maxBytes: number) => Uint8Array;
+let nativeInflate: BoundedInflate | null = null;
+
+export function useNativeInflate(fn: BoundedInflate | null): void {
+  nativeInflate = fn;
+}
 
 export interface ZipEntry {
   /** Name as stored, with "\" turned into "/". */
@@ -170,6 +182,17 @@ export function extractEntry(bytes: Uint8Array, entry: ZipEntry, scratch?: Uint8
 
 function inflateBounded(raw: Uint8Array, entry: ZipEntry, scratch?: Uint8Array): Uint8Array {
   const size = entry.size;
+  if (nativeInflate) {
+    let out: Uint8Array;
+    try {
+      out = nativeInflate(raw, size);
+    } catch (e) {
+      const tooBig = (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+      throw new ZipFormatError(tooBig ? `${entry.name}: inflates past its declared size of ${size} bytes` : `${entry.name}: ${e instanceof Error ? e.message : String(e)}`, 'format', entry.name);
+    }
+    if (out.length !== size) throw new ZipFormatError(`${entry.name}: inflated size differs from the directory`, 'format', entry.name);
+    return out;
+  }
   const target = scratch && scratch.length >= size ? scratch.subarray(0, size) : new Uint8Array(size);
   const overflow = (): ZipFormatError =>
     new ZipFormatError(`${entry.name}: inflates past its declared size of ${size} bytes`, 'format', entry.name);
@@ -183,7 +206,7 @@ function inflateBounded(raw: Uint8Array, entry: ZipEntry, scratch?: Uint8Array):
   });
   try {
     for (let i = 0; i < raw.length && !ended;) {
-      const piece = Math.min(MAX_INFLATE_PIECE, Math.max(MIN_INFLATE_PIECE, Math.ceil((size - pos) / 1024)));
+      const piece = Math.min(MAX_INFLATE_PIECE, Math.max(MIN_INFLATE_PIECE, Math.ceil((size - pos) / 64)));
       const end = Math.min(raw.length, i + piece);
       inflater.push(raw.subarray(i, end), end === raw.length);
       i = end;

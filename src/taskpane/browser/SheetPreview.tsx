@@ -11,6 +11,8 @@ import { useStrings } from '../strings';
 
 const MAX_ROWS = 400;
 const MAX_COLS = 30;
+/** Rows added to the preview per step. */
+const ROW_SLICE = 40;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0, backgroundColor: tokens.colorNeutralBackground1 },
@@ -111,9 +113,20 @@ export function SheetPreview({
   const box = selection && selection.sheet === sheet?.name ? parseRange(selection.address) : null;
   const firstSelected = React.useRef<HTMLTableCellElement | null>(null);
 
+  // Rows are drawn a slice at a time: a 400-row table laid out at once freezes the page for most of a second.
+  const wanted = Math.min(sheet?.rows.length ?? 0, MAX_ROWS);
+  const selectedRow = box ? box.r1 + 1 : 0;
+  const [drawn, setDrawn] = React.useState(ROW_SLICE);
+  React.useEffect(() => setDrawn(ROW_SLICE), [sheet]);
+  React.useEffect(() => {
+    if (drawn >= wanted) return;
+    const timer = setTimeout(() => setDrawn((d) => Math.max(d + ROW_SLICE, Math.min(selectedRow, wanted))), 30);
+    return () => clearTimeout(timer);
+  }, [drawn, wanted, selectedRow]);
+
   React.useEffect(() => {
     firstSelected.current?.scrollIntoView({ block: 'center', inline: 'nearest' });
-  }, [selection]);
+  }, [selection, drawn >= selectedRow]);
 
   const overdueRows = React.useMemo(() => {
     const rows = new Set<number>();
@@ -123,10 +136,11 @@ export function SheetPreview({
 
   if (!sheet) return <div className={styles.root} />;
   const width = Math.min(sheetWidth(sheet), MAX_COLS);
-  const height = Math.min(sheet.rows.length, MAX_ROWS);
+  const height = Math.min(sheet.rows.length, MAX_ROWS, Math.max(drawn, selectedRow));
+  // Widths from every row the preview will hold, so they do not change while rows are added.
   const colWidths = Array.from({ length: width }, (_, c) => {
     let w = 4;
-    for (let r = 0; r < height; r++) {
+    for (let r = 0; r < wanted; r++) {
       const len = show(sheet.rows[r]?.[c], grid.date1904, s.lang).length;
       if (len > w) w = len;
     }

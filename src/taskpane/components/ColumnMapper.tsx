@@ -12,12 +12,19 @@ export const ROLE_KEYS: Record<MappedRole, PaneKey> = {
   responsible: 'mapRoleResponsible',
   status: 'mapRoleStatus',
   comments: 'mapRoleComments',
+  id: 'mapRoleId',
+  recommendation: 'mapRoleRecommendation',
 };
 
+// Fits a 320 px pane: one column of fields when two do not fit, and selects that never grow past their
+// field (a native select is as wide as its longest option unless told otherwise).
 const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  roles: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', gap: tokens.spacingHorizontalS },
-  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0, maxWidth: '100%' },
+  roles: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(130px, 100%), 1fr))', gap: tokens.spacingHorizontalS },
+  field: { minWidth: 0 },
+  select: { minWidth: 0, width: '100%', maxWidth: '100%' },
+  selectEl: { minWidth: 0, width: '100%', maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS },
 });
 
 export function ColumnMapper({
@@ -67,8 +74,13 @@ export function ColumnMapper({
         apply();
       }}
     >
-      <Field label={s('mapSheet')}>
-        <Select value={sheetName} onChange={(_, d) => changeSheet(d.value)}>
+      {initial ? (
+        <Text size={200} style={{ color: tokens.colorNeutralForeground3 }} data-testid="mapper-prefilled">
+          {s('mapPrefilled')}
+        </Text>
+      ) : null}
+      <Field label={s('mapSheet')} className={styles.field}>
+        <Select value={sheetName} onChange={(_, d) => changeSheet(d.value)} className={styles.select} select={{ className: styles.selectEl }}>
           {sheets.map((x) => (
             <option key={x.name} value={x.name}>
               {x.name}
@@ -76,8 +88,13 @@ export function ColumnMapper({
           ))}
         </Select>
       </Field>
-      <Field label={s('mapHeaderRow')}>
-        <Select value={headerRow ? String(headerRow) : ''} onChange={(_, d) => setHeaderRow(d.value ? Number(d.value) : null)}>
+      <Field label={s('mapHeaderRow')} className={styles.field}>
+        <Select
+          value={headerRow ? String(headerRow) : ''}
+          onChange={(_, d) => setHeaderRow(d.value ? Number(d.value) : null)}
+          className={styles.select}
+          select={{ className: styles.selectEl }}
+        >
           <option value="">{s('mapNone')}</option>
           {rows.map((r) => (
             <option key={r.row} value={String(r.row)}>
@@ -88,10 +105,12 @@ export function ColumnMapper({
       </Field>
       <div className={styles.roles}>
         {MAPPED_ROLES.map((role) => (
-          <Field key={role} label={s(ROLE_KEYS[role])} required={role === 'action'}>
+          <Field key={role} label={s(ROLE_KEYS[role])} required={role === 'action'} className={styles.field} data-role={role}>
             <Select
               value={columns[role] ?? ''}
               disabled={!headerRow}
+              className={styles.select}
+              select={{ className: styles.selectEl }}
               onChange={(_, d) => setColumns((c) => ({ ...c, [role]: d.value || undefined }))}
             >
               <option value="">{s('mapNone')}</option>

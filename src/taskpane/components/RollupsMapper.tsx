@@ -20,12 +20,12 @@ import {
   EMPTY_DRAFT,
   initialDraft,
   KIND_ROLES,
-  kindMapped,
   needsMapping,
   setColumn,
   toggleYesNo,
   type KindDraft,
 } from '../rollup-mapping';
+import { kindMapped } from '../../core/workbook-state';
 import { sourceOf } from '../rollups';
 import { useStrings, type PaneKey } from '../strings';
 import { Section } from './Section';

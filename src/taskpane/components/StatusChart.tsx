@@ -28,7 +28,7 @@ export function StatusChart({ bars, title }: { bars: readonly ChartBar[]; title:
   const max = Math.max(1, ...bars.map((b) => b.count));
   const rowH = 24;
   const labelW = 118;
-  const countW = 34;
+  const countW = 44; // "3.723" at 12 px bold
   const width = 320;
   const barW = width - labelW - countW;
   const height = bars.length * rowH + 6;

@@ -9,6 +9,7 @@ import type { PaneSession } from '../session';
 import { Summary } from '../components/Summary';
 import { TablesFound } from '../components/TablesFound';
 import { ColumnMapper } from '../components/ColumnMapper';
+import { recognisedMapping } from '../mapping-prefill';
 import { Tools } from '../components/Tools';
 import { OverdueList } from '../components/OverdueList';
 import { FindingsList } from '../components/FindingsList';
@@ -70,6 +71,7 @@ export function PlanTab({ session }: { session: PaneSession }): React.JSX.Elemen
         <Section title={s('mapTitle')} id="mapper">
           <ColumnMapper
             grid={grid}
+            initial={noTable ? undefined : recognisedMapping(result)}
             onApply={(sheet, m) => void session.applyMapping(sheet, m)}
             onCancel={noTable ? undefined : () => session.setView({ mapping: false })}
             disabled={isBusy}

@@ -151,9 +151,7 @@ scope.onmessage = (e) => {
   const { id, req } = e.data;
   queue = queue.then(async () => {
     try {
-      const t0 = performance.now();
       const { value, transfer } = await handle(id, req);
-      console.debug(`[tablero-worker] ${req.op}${req.op === 'host' ? ` ${req.method}` : ''} ${Math.round(performance.now() - t0)} ms`);
       scope.postMessage({ id, ok: true, value }, transfer ?? []);
     } catch (err) {
       scope.postMessage({ id, ok: false, error: wire(err) });

@@ -1,0 +1,72 @@
+// axe-core in headless Chromium against the production build (browser mode): no violations on any
+// tab of the pane, with the Ecuador plan open (and the Honduras record sheets for the roll-ups).
+import * as path from 'path';
+import type { Server, AddressInfo } from 'net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { serve, build, buildIsStale } from '../../scripts/serve';
+import { ECUADOR_PLAN, HONDURAS_MONITORING } from '../fixtures';
+
+const ROOT = path.join(__dirname, '..', '..');
+const DIST = path.join(ROOT, 'dist');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const AXE = require.resolve('axe-core/axe.min.js');
+
+let server: Server;
+let browser: Browser;
+let baseUrl: string;
+
+beforeAll(async () => {
+  if (buildIsStale()) build({ quiet: true });
+  server = (await serve(DIST, { port: 0 })) as unknown as Server;
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+/** axe's violations on the page as it is: "rule: target (summary)" per node. */
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 160)})`));
+  });
+}
+
+async function everyTab(page: Page): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  const ids = await page.locator('[role="tab"][data-testid^="tab-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+  for (const id of ids) {
+    await page.getByTestId(id).click();
+    await page.waitForTimeout(300);
+    out[id] = await violations(page);
+  }
+  return out;
+}
+
+describe('accessibility (axe-core, production build, headless Chromium)', () => {
+  it.each([
+    ['the Ecuador plan', ECUADOR_PLAN],
+    ['the Honduras record sheets', HONDURAS_MONITORING],
+  ])('reports no violations on any tab with %s open', async (_name, file) => {
+    const context = await browser.newContext({ locale: 'es-EC', viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.route('https://appsforoffice.microsoft.com/**', (r) => r.abort('internetdisconnected'));
+      await page.goto(`${baseUrl}/taskpane.html`);
+      await page.getByTestId('table-item').first().waitFor({ timeout: 30_000 });
+      await page.getByTestId('file-input').setInputFiles(file);
+      await page.getByTestId('file-name').filter({ hasText: path.basename(file) }).waitFor();
+      await page.waitForFunction(() => document.querySelector('[data-testid="busy"]')?.textContent === '' && !document.querySelector('[data-testid="opening"]'));
+      const found = await everyTab(page);
+      expect(Object.keys(found).length).toBeGreaterThanOrEqual(3);
+      expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
+});

@@ -1,0 +1,194 @@
+// The pane on big workbooks, in headless Chromium against the production build (browser mode):
+// progress from the moment a file is picked, cancelling, lists drawn a page at a time with search and
+// filters, the next-30-days group, counts with thousands separators and short screen-reader names.
+// The plans are generated (scripts/bench-check.js), not read from outside the repository.
+import * as path from 'path';
+import type { Server, AddressInfo } from 'net';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { serve, build, buildIsStale } from '../../scripts/serve';
+import { ECUADOR_PLAN } from '../fixtures';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { generatePlan } = require('../../scripts/bench-check.js') as { generatePlan: (actions: number) => Uint8Array };
+
+const ROOT = path.join(__dirname, '..', '..');
+const DIST = path.join(ROOT, 'dist');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+let server: Server;
+let browser: Browser;
+let baseUrl: string;
+const plan1500 = Buffer.from(generatePlan(1500));
+
+beforeAll(async () => {
+  if (buildIsStale()) build({ quiet: true });
+  server = (await serve(DIST, { port: 0 })) as unknown as Server;
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+/** Every text the pane's status lines showed, in order (recorded in the page as they change). */
+const RECORD_STATUS = `
+  window.__statusSeen = [];
+  new MutationObserver(() => {
+    for (const id of ['busy', 'progress', 'opening']) {
+      const el = document.querySelector('[data-testid="' + id + '"]');
+      const text = el && el.textContent ? el.textContent.trim() : '';
+      if (text && window.__statusSeen[window.__statusSeen.length - 1] !== text) window.__statusSeen.push(text);
+    }
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+`;
+
+async function openPane(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ locale: 'es-EC', viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(RECORD_STATUS);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route('https://appsforoffice.microsoft.com/**', (r) => r.abort('internetdisconnected'));
+  await page.goto(`${baseUrl}/taskpane.html`);
+  await page.getByTestId('table-item').first().waitFor({ timeout: 30_000 });
+  return { context, page, errors };
+}
+
+async function openPlan(page: Page, name: string, buffer: Buffer): Promise<void> {
+  await page.getByTestId('file-input').setInputFiles({ name, mimeType: XLSX, buffer });
+  await page.getByTestId('file-name').filter({ hasText: name }).waitFor({ timeout: 60_000 });
+  await page.getByTestId('kpi-actions').waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="busy"]')?.textContent === '', null, { timeout: 60_000 });
+}
+
+describe('the pane on big workbooks (production build, headless Chromium)', () => {
+  it('after Refresh status shows the sheet it wrote and says what changed since the last refresh', async () => {
+    const { context, page, errors } = await openPane();
+    try {
+      await page.getByTestId('file-input').setInputFiles(ECUADOR_PLAN);
+      await page.getByTestId('file-name').filter({ hasText: 'plan-de-mejora-agua-ecuador-2011.xlsx' }).waitFor();
+      await page.getByTestId('as-of').fill('2011-09-15');
+      await page.getByTestId('section-summary').getByText(/15 (sept|sep)/i).first().waitFor();
+      await page.getByTestId('refresh').click();
+      await page.getByTestId('notice').filter({ hasText: 'Hoja «Seguimiento» actualizada.' }).waitFor();
+      await page.getByTestId('preview-selection').filter({ hasText: 'Seguimiento!A1' }).waitFor();
+      // Ten days later five open actions have passed their deadline.
+      await page.getByTestId('as-of').fill('2011-09-25');
+      await page.getByTestId('section-summary').getByText(/25 (sept|sep)/i).first().waitFor();
+      await page.getByTestId('refresh').click();
+      await page.getByTestId('notice').filter({ hasText: 'Desde la última actualización' }).waitFor();
+      expect(await page.getByTestId('notice').textContent()).toBe(
+        'Hoja «Seguimiento» actualizada. Desde la última actualización: 5 acciones vencidas nuevas, 0 acciones concluidas.',
+      );
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('says what it is doing from the moment a file is picked, and counts with thousands separators', async () => {
+    const { context, page, errors } = await openPane();
+    try {
+      await page.evaluate(() => ((window as unknown as { __statusSeen: string[] }).__statusSeen = []));
+      await openPlan(page, 'plan-1500.xlsx', plan1500);
+      const seen = await page.evaluate(() => (window as unknown as { __statusSeen: string[] }).__statusSeen);
+      // Opening names the file and the step; then the plan is checked.
+      expect(seen.some((t) => /^Abriendo plan-1500\.xlsx…/.test(t) && t.includes('Leyendo las hojas…'))).toBe(true);
+      expect(seen).toContain('Revisando el plan…');
+      expect(seen.findIndex((t) => t.includes('Leyendo las hojas…'))).toBeLessThan(seen.indexOf('Revisando el plan…'));
+      expect(await page.getByTestId('kpi-actions').locator('span').first().textContent()).toBe('1.500');
+      expect(await page.locator('#overdue-title').textContent()).toMatch(/\(\d\.\d{3}\)$/);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('cancels opening a file and keeps the workbook that was open', async () => {
+    const { context, page, errors } = await openPane();
+    try {
+      await page.getByTestId('file-input').setInputFiles({ name: 'plan-5000.xlsx', mimeType: XLSX, buffer: Buffer.from(generatePlan(5000)) });
+      await page.getByTestId('open-cancel').click();
+      await page.getByTestId('opening').waitFor({ state: 'detached' });
+      expect(await page.getByTestId('file-name').textContent()).toContain('plan-de-mejora-ecuador-2011.xlsx');
+      expect(await page.getByTestId('open-error').count()).toBe(0);
+      // The open workbook still works.
+      await page.getByTestId('as-of').fill('2011-09-15');
+      await page.getByTestId('section-summary').getByText(/15 (sept|sep)/i).first().waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('draws the overdue list a page at a time, with search, filters and short names, the responsible on every card', async () => {
+    const { context, page, errors } = await openPane();
+    try {
+      await openPlan(page, 'plan-1500.xlsx', plan1500);
+      const overdue = Number((await page.getByTestId('kpi-overdue').locator('span').first().textContent())!.replace(/\./g, ''));
+      expect(overdue).toBeGreaterThan(1000);
+      expect(await page.getByTestId('overdue-item').count()).toBe(50);
+      expect(await page.getByTestId('overdue-shown').textContent()).toBe(`Se muestran 50 de ${overdue.toLocaleString('es-EC')}`);
+      await page.getByTestId('overdue-more').click();
+      expect(await page.getByTestId('overdue-item').count()).toBe(100);
+      // Every card shows who is responsible; its name for screen readers is short.
+      expect(await page.getByTestId('item-responsible').count()).toBe(await page.getByTestId('overdue-item').count() + (await page.getByTestId('upcoming-item').count()));
+      const label = await page.getByTestId('overdue-item').first().getAttribute('aria-label');
+      expect(label).toMatch(/^\d+\.\d+, [\d.]+ días? de atraso, Ir a la fila \d+$/);
+      // The whole page stays small: no card drawn that is not on the page.
+      expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(8000);
+
+      // Search: one action by its words.
+      await page.getByTestId('overdue-search').fill('número 1234:');
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="overdue-item"]').length <= 1);
+      const found = await page.getByTestId('overdue-item').allTextContents();
+      expect(found.length).toBeLessThanOrEqual(1);
+      if (found.length) expect(found[0]).toContain('Acción clave número 1234:');
+      await page.getByTestId('overdue-search').fill('');
+
+      // Status filter: only the chosen status is listed.
+      await page.getByTestId('filter-status').selectOption('not_started');
+      const shown = await page.getByTestId('overdue-shown').textContent();
+      expect(shown).toMatch(/^Se muestran 50 de [\d.]+$/);
+      const n = Number(shown!.replace(/^.* de /, '').replace(/\./g, ''));
+      expect(n).toBeLessThan(overdue);
+      // Recommendation filter on top: the ten actions of recommendation 3 at most.
+      await page.getByTestId('filter-recommendation').selectOption('3');
+      expect(await page.getByTestId('overdue-item').count()).toBeLessThanOrEqual(10);
+      const ids = await page.getByTestId('overdue-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-action-id')));
+      for (const id of ids) expect(id).toMatch(/^3\./);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('lists the actions due in the next 30 days, and checks once after a date is typed', async () => {
+    const { context, page, errors } = await openPane();
+    try {
+      await page.getByTestId('file-input').setInputFiles(ECUADOR_PLAN);
+      await page.getByTestId('file-name').filter({ hasText: 'plan-de-mejora-agua-ecuador-2011.xlsx' }).waitFor();
+      await page.getByTestId('kpi-actions').waitFor();
+      await page.waitForFunction(() => document.querySelector('[data-testid="busy"]')?.textContent === '');
+      await page.evaluate(() => ((window as unknown as { __statusSeen: string[] }).__statusSeen = []));
+      // Typed key by key, the date is checked once, after the typing stops.
+      await page.getByTestId('as-of').focus();
+      await page.getByTestId('as-of').pressSequentially('15092011', { delay: 60 });
+      await page.getByTestId('section-summary').getByText(/15 (sept|sep)/i).first().waitFor();
+      await page.waitForFunction(() => document.querySelector('[data-testid="busy"]')?.textContent === '');
+      const seen = await page.evaluate(() => (window as unknown as { __statusSeen: string[] }).__statusSeen);
+      expect(seen.filter((t) => t === 'Revisando el plan…').length).toBe(1);
+      // Due by 2011-10-15, not overdue and not done: the upcoming group, soonest first, each with its days left.
+      const upcoming = await page.getByTestId('upcoming-item').evaluateAll((els) => els.map((e) => [e.getAttribute('data-action-id'), e.getAttribute('aria-label')]));
+      expect(upcoming.map(([id]) => id)).toEqual(['3.2', '5.2', '11.6', '7.2', '7.1', '10.2']);
+      expect(upcoming[0]![1]).toMatch(/^3\.2, vence en 4 días, Ir a la fila \d+$/);
+      expect(upcoming[5]![1]).toMatch(/^10\.2, vence en 19 días, Ir a la fila \d+$/);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});
