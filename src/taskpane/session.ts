@@ -276,11 +276,16 @@ export function usePaneSession(props: SessionProps): PaneSession {
         dispatch({ type: 'busy', busy: null });
       }
       const o = after?.(out);
-      if (o?.show) show(o.show, o.highlighted ?? ref.current.highlighted);
-      if (o?.notice !== undefined) dispatch({ type: 'notice', notice: o.notice });
+      const finish = (): void => {
+        if (o?.show) show(o.show, o.highlighted ?? ref.current.highlighted);
+        if (o?.notice !== undefined) dispatch({ type: 'notice', notice: o.notice });
+      };
+      // The notice shows with the figures it speaks of (a drawn-later transition in the browser).
+      if (o?.show && offThread(host)) React.startTransition(finish);
+      else finish();
       return out;
     },
-    [show],
+    [show, host],
   );
 
   const check = React.useCallback(

@@ -7,6 +7,7 @@ import type { Lang } from '../core/i18n';
 import type { CheckResult } from '../core/model';
 import type { OutputSheet } from '../core/output';
 import type { StatusVocabulary } from '../core/vocab/status';
+import { calendarTrackingSheets } from '../core/calendar/report';
 import { checkWorkbook } from '../core/check';
 import { seguimientoSheet } from '../core/seguimiento';
 import { applyMappings, type Settings } from '../core/workbook-state';
@@ -70,7 +71,8 @@ export async function refreshStatus(
   opts: RefreshOptions = {},
 ): Promise<Checked & { written: WrittenSheet[] }> {
   const checked = await checkHost(host, engine, settings, asOf, lang);
-  const written = await host.writeSheets([engine.seguimiento(checked.result, lang)]);
+  // The milestone tracking sheet too, when the workbook has a calendar (src/core/calendar/report.ts).
+  const written = await host.writeSheets([engine.seguimiento(checked.result, lang), ...calendarTrackingSheets(checked.result, checked.grid, lang)]);
   if (opts.highlight) {
     if (!host.highlightOverdue) throw new Error('this host cannot highlight');
     await host.highlightOverdue(checked.result);

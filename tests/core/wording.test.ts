@@ -156,3 +156,13 @@ describe('exports and damaged files speak the user’s language', () => {
     expect(readErrorText(new XlsxReadError('corrupt', detail), 'p.xlsx', lang)).toBe(text);
   });
 });
+
+describe('where the as-of date came from', () => {
+  it.each([
+    ['es', 'Fecha de corte tomada de Plan!C2 («Fecha de corte: 2021-05-31»): 31 may 2021.'],
+    ['en', 'As-of date taken from Plan!C2 (“Fecha de corte: 2021-05-31”): 31 May 2021.'],
+  ] as const)('%s', (lang, text) => {
+    const f = finding('as_of_from_workbook', 'info', { sheet: 'Plan', cell: 'C2' }, { sheet: 'Plan', cell: 'C2', text: 'Fecha de corte: 2021-05-31', asOf: '2021-05-31' });
+    expect(findingMessage(f, lang)).toBe(text);
+  });
+});

@@ -61,7 +61,8 @@ describe('a tracker laid out its own way, in a 320 px pane', () => {
       await page.getByTestId('table-item').first().waitFor();
       await page.getByTestId('file-input').setInputFiles(tracker);
       await page.getByTestId('file-name').filter({ hasText: 'hitos-gobierno-abierto.xlsx' }).waitFor();
-      await page.getByText(/As-of date taken from Seguimiento!A1/).waitFor();
+      await page.getByText(/As-of date taken from Seguimiento!A1/).first().waitFor();
+      expect(await page.getByTestId('finding-item').filter({ hasText: 'As-of date taken from' }).first().textContent()).toContain('As-of date taken from Seguimiento!A1 (“Plan de Acción de Gobierno Abierto — Corte: 31 de mayo de 2021”): 31 May 2021.');
       expect(await page.getByTestId('as-of').inputValue()).toBe('2021-05-31');
       // As of 31 May 2021: milestone 2 of commitment 1 (Dec 2020) and milestone 1 of commitment 2 (Apr 2021), one per group.
       expect(await page.getByTestId('overdue-item').count()).toBe(2);

@@ -216,8 +216,8 @@ describe('pane in browser mode (production build, headless Chromium)', () => {
       await page.getByTestId('remove-highlights').waitFor();
       // The preview moves to the sheet just written; the plan's table takes it back to the plan.
       await page.getByTestId('preview-selection').filter({ hasText: 'Seguimiento!A1' }).waitFor();
-      await page.getByTestId('table-item').first().click();
-      await page.getByTestId('preview-selection').filter({ hasText: 'Plan de Mejora!' }).waitFor();
+      await page.getByTestId('sheet-preview').getByRole('tab', { name: 'Plan de Mejora' }).click();
+      await page.getByTestId('preview-selection').filter({ hasText: 'Plan de Mejora!A1' }).waitFor();
       expect(await page.locator('[data-testid="sheet-preview"] tr[data-row="15"] td').first().evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(255, 199, 206)');
       await page.getByTestId('dropdowns').click();
       await page.getByTestId('notice').filter({ hasText: 'Dropdown added' }).waitFor();

@@ -14,7 +14,7 @@ import type { CalendarResult, Milestone, RemovedMilestone } from './types';
 export type { CalendarPeriod, CalendarResult, Milestone, RemovedMilestone } from './types';
 export { findCalendar, milestoneLines, type CalendarGrid, type DraftCalendar } from './recognise';
 export { readPeriodCell } from './periods';
-export { milestoneKey, readTracking, trackingSheet, type TrackedRow } from './tracking';
+export { milestoneKey, readTracking, trackingSheet, trackingSheetName, type TrackedRow } from './tracking';
 
 export interface CalendarOptions {
   readonly asOf: string;

@@ -13,7 +13,7 @@ export const en: Catalogue = {
     numbering: 'Numbering: {detail}',
     missing_recommendation_header: 'The "Recommendation {recommendation}" header is missing before this recommendation text.',
     missing_responsible: 'Action {actionId} has no responsible.',
-    as_of_from_workbook: 'As-of date taken from {sheet}!{cell} (“{text}”): {asOf}. Use --as-of or pick another date to change it.',
+    as_of_from_workbook: 'As-of date taken from {sheet}!{cell} (“{text}”): {asOf}.',
     error_value: 'The {column} cell of action {actionId} holds an Excel error ({text}); fix the formula or type the value.',
     no_table: 'No key-action table found (looked for headers such as Key actions, Deadline, Responsible, Status).',
     row_skipped_blank: 'Row {row} is blank: skipped.',
@@ -314,6 +314,7 @@ export const en: Catalogue = {
     officeDropdownSkipped: 'No list added in {sheet}!{range}: those cells already have their own data validation.',
     // Roll-ups view and donor export (src/taskpane/components/Rollups*.tsx, src/taskpane/export.ts).
     tabRollups: 'Roll-ups',
+    tabResults: 'Results',
     rollupThreshold: 'Coverage threshold',
     rollupThresholdHint: 'An area at or above this coverage counts as reaching it.',
     rollupThresholdInvalid: 'Enter a percentage between 0 and 100.',

@@ -12,7 +12,7 @@ export const es = {
     numbering: 'Numeración: {detail}',
     missing_recommendation_header: 'Falta el encabezado «Recomendación N° {recommendation}» antes del texto de esta recomendación.',
     missing_responsible: 'La acción {actionId} no tiene responsable.',
-    as_of_from_workbook: 'Fecha de corte tomada de {sheet}!{cell} («{text}»): {asOf}. Use --as-of o elija otra fecha para cambiarla.',
+    as_of_from_workbook: 'Fecha de corte tomada de {sheet}!{cell} («{text}»): {asOf}.',
     error_value: 'La celda de {column} de la acción {actionId} tiene un error de Excel ({text}); corrija la fórmula o escriba el valor.',
     no_table: 'No se encontró ninguna tabla de acciones clave (se buscaron encabezados como Acciones clave, Plazo, Responsable, Estado).',
     row_skipped_blank: 'Fila {row} vacía: se omitió.',
@@ -313,6 +313,7 @@ export const es = {
     officeDropdownSkipped: 'No se agregó la lista en {sheet}!{range}: esas celdas ya tienen una validación de datos propia.',
     // Roll-ups view and donor export (src/taskpane/components/Rollups*.tsx, src/taskpane/export.ts).
     tabRollups: 'Indicadores',
+    tabResults: 'Resultados',
     rollupThreshold: 'Umbral de cobertura',
     rollupThresholdHint: 'Un área con esta cobertura o más cuenta como que lo alcanza.',
     rollupThresholdInvalid: 'Escriba un porcentaje entre 0 y 100.',

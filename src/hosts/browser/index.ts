@@ -28,6 +28,7 @@ import { readText, sheetPartPath, unzipParts, writeText, zipParts } from '../xls
 import { escapeText } from '../../core/xml-text';
 import { CF_MARKER, DV_MARKER, OVERDUE_LOOK, cellAreas, doneWords, inlineList, overdueRules, statusCells } from '../../core/workbook-state';
 import { readSettingsPart, writeSettingsPart } from '../xlsx/settings-part';
+import { calendarOverdueRules } from '../../core/calendar/highlight';
 import { conversionRecordSheet, findConversionSheet, parseConversionRecord } from '../../core/workbook-state';
 
 export { SETTINGS_NAMESPACE } from '../xlsx/settings-part';
@@ -110,7 +111,7 @@ export class BrowserHost implements PaneHost {
     await this.removeHighlights();
     const wb = await this.read();
     const canonical = LANGS.flatMap((l) => [catalogue(l).status.completed, catalogue(l).status.not_applicable]);
-    const rules = overdueRules(result, wb, { today: this.today(), done: doneWords(result, canonical) });
+    const rules = [...overdueRules(result, wb, { today: this.today(), done: doneWords(result, canonical) }), ...calendarOverdueRules(result, { today: this.today() })];
     if (!rules.length) return;
     const parts = unzipParts(this.bytes);
     const stylesPath = parts.stylesPath() ?? 'xl/styles.xml';

@@ -17,6 +17,7 @@ import { areaFirstRow, shiftRows } from './formula';
 import { isDateFormatCode } from '../shared/numfmt';
 import { textValue } from './layout';
 import { loadState, type SheetState } from './state';
+import { calendarOverdueRules } from '../../core/calendar/highlight';
 
 export const OVERDUE_FILL = `#${OVERDUE_LOOK.fill}`;
 export const OVERDUE_FONT = `#${OVERDUE_LOOK.font}`;
@@ -81,7 +82,7 @@ export async function removeHighlights(ctx: Ctx, env: OfficeEnv): Promise<number
 export async function highlightOverdue(ctx: Ctx, env: OfficeEnv, result: CheckResult, grid: WorkbookGrid, today: string): Promise<number> {
   if (!env.features.conditionalFormats) return 0;
   const canonical = LANGS.flatMap((l) => [catalogue(l).status.completed, catalogue(l).status.not_applicable]);
-  const rules = overdueRules(result, grid, { today, done: doneWords(result, canonical) });
+  const rules = [...overdueRules(result, grid, { today, done: doneWords(result, canonical) }), ...calendarOverdueRules(result, { today })];
   const state = await loadState(ctx, env, { protection: true });
   const targets = new Set(rules.map((r) => sheetByName(state.sheets, r.sheet)).filter((s): s is SheetState => !!s));
   const old = await findOurRules(ctx, state.sheets);

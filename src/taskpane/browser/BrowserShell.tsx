@@ -201,7 +201,7 @@ export function BrowserShell({ engine, defaultLang, sampleUrl = SAMPLE_FILE }: {
   return (
     <StringsContext.Provider value={s}>
       <div className={styles.root}>
-        <div className={styles.pane} data-testid="pane-scroll">
+        <section className={styles.pane} data-testid="pane-scroll" aria-label={s('appTitle')}>
           {error ? (
             <MessageBar intent="error" data-testid="open-error">
               <MessageBarBody>{error}</MessageBarBody>
@@ -217,8 +217,8 @@ export function BrowserShell({ engine, defaultLang, sampleUrl = SAMPLE_FILE }: {
             onLangChange={onLangChange}
             onChecked={onChecked}
           />
-        </div>
-        <div className={styles.preview}>
+        </section>
+        <section className={styles.preview} aria-label={s('previewTitle')}>
           {view ? (
             <SheetPreview
               grid={view.grid}
@@ -232,7 +232,7 @@ export function BrowserShell({ engine, defaultLang, sampleUrl = SAMPLE_FILE }: {
               <Spinner label={s('busyReading')} />
             </div>
           )}
-        </div>
+        </section>
       </div>
     </StringsContext.Provider>
   );

@@ -13,6 +13,9 @@ import { recognisedMapping } from '../mapping-prefill';
 import { Tools } from '../components/Tools';
 import { OverdueList } from '../components/OverdueList';
 import { FindingsList } from '../components/FindingsList';
+import { MilestoneCalendar } from '../components/MilestoneCalendar';
+import { trackingSheetName } from '../../core/calendar';
+import { catalogue } from '../../core/i18n';
 import { Section } from '../components/Section';
 
 const useStyles = makeStyles({
@@ -29,7 +32,8 @@ export function PlanTab({ session }: { session: PaneSession }): React.JSX.Elemen
   const upcoming = React.useMemo(() => (result ? upcomingItems(result) : []), [result]);
   const findings = React.useMemo(() => (result ? listedFindings(result, severity) : []), [result, severity]);
   const allFindings = React.useMemo(() => (result ? listedFindings(result, 'all') : []), [result]);
-  const noTable = !!result && result.tables.length === 0;
+  // A workbook whose only content is a milestone calendar was checked: no "no table" warning.
+  const noTable = !!result && result.tables.length === 0 && !result.calendars?.length;
   const selectOverdue = (it: OverdueItem): void => session.select(it.sheet, it.address);
   // Until the user picks one, the picker shows the date the check used: the workbook's stated cut-off, else today.
   const source = !state.asOfPicked ? result?.asOfSource : undefined;
@@ -114,6 +118,12 @@ export function PlanTab({ session }: { session: PaneSession }): React.JSX.Elemen
             groupBy={groupBy}
             onGroupBy={(g) => session.setView({ groupBy: g })}
             onSelect={selectOverdue}
+            selected={selected}
+          />
+          <MilestoneCalendar
+            calendars={result.calendars ?? []}
+            trackingSheet={(grid && trackingSheetName(grid)) ?? catalogue(s.lang).calendar.trackingSheetName}
+            onSelect={(sheet, cell) => session.select(sheet, cell)}
             selected={selected}
           />
           <FindingsList

@@ -5,6 +5,7 @@ import type * as React from 'react';
 import type { PaneSession } from '../session';
 import type { PaneKey } from '../strings';
 import { PlanTab } from './PlanTab';
+import { ResultsTab } from './ResultsTab';
 import { RollupsTab } from './RollupsTab';
 import { SettingsTab } from './SettingsTab';
 
@@ -17,5 +18,6 @@ export interface PaneTab {
 export const PANE_TABS: readonly PaneTab[] = [
   { id: 'plan', label: 'tabPlan', View: PlanTab },
   { id: 'rollups', label: 'tabRollups', View: RollupsTab },
+  { id: 'results', label: 'tabResults', View: ResultsTab },
   { id: 'settings', label: 'tabSettings', View: SettingsTab },
 ];
