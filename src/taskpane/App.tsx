@@ -129,7 +129,7 @@ export function App(props: AppProps): React.JSX.Element {
         ) : null}
 
         {browser ? (
-          <div className={styles.browserBar} data-testid="browser-bar">
+          <section className={styles.browserBar} data-testid="browser-bar" aria-label={s('openFile')}>
             <div className={styles.fileRow}>
               <span className={styles.fileName} title={browser.fileName} data-testid="file-name">
                 {s('browserFile', { file: browser.isSample ? `${browser.fileName} (${s('browserSample')})` : browser.fileName })}
@@ -163,9 +163,10 @@ export function App(props: AppProps): React.JSX.Element {
                 {s(k as PaneKey)}
               </Caption1>
             ))}
-          </div>
+          </section>
         ) : null}
 
+        <nav aria-label={s('tabsLabel')}>
         <TabList
           className={styles.tabs}
           selectedValue={active?.id}
@@ -178,6 +179,7 @@ export function App(props: AppProps): React.JSX.Element {
             </Tab>
           ))}
         </TabList>
+        </nav>
 
         <main className={styles.body}>
           {settingsNotice ? (

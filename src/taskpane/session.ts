@@ -275,13 +275,13 @@ export function usePaneSession(props: SessionProps): PaneSession {
       } finally {
         dispatch({ type: 'busy', busy: null });
       }
-      const o = after?.(out);
       const finish = (): void => {
+        const o = after?.(out);
         if (o?.show) show(o.show, o.highlighted ?? ref.current.highlighted);
         if (o?.notice !== undefined) dispatch({ type: 'notice', notice: o.notice });
       };
-      // The notice shows with the figures it speaks of (a drawn-later transition in the browser).
-      if (o?.show && offThread(host)) React.startTransition(finish);
+      // What the work changed shows at once, with the figures it speaks of (a drawn-later transition in the browser).
+      if (offThread(host)) React.startTransition(finish);
       else finish();
       return out;
     },

@@ -79,7 +79,7 @@ describe('the pane on big workbooks (production build, headless Chromium)', () =
       await page.getByTestId('as-of').fill('2011-09-25');
       await page.getByTestId('section-summary').getByText(/25 (sept|sep)/i).first().waitFor();
       await page.getByTestId('refresh').click();
-      await page.getByTestId('notice').filter({ hasText: 'Desde la última actualización' }).waitFor();
+      await page.getByTestId('notice').filter({ hasText: 'acciones vencidas nuevas' }).waitFor();
       expect(await page.getByTestId('notice').textContent()).toBe(
         'Hoja «Seguimiento» actualizada. Desde la última actualización: 5 acciones vencidas nuevas, 0 acciones concluidas.',
       );

@@ -249,7 +249,8 @@ describe('pane in browser mode (production build, headless Chromium)', () => {
       expect([...parts.keys()].some((k) => /^xl\/tables\/table\d+\.xml$/.test(k))).toBe(true);
       const planXml = readText(parts, sheetPartPath(parts, 'Plan de Mejora') ?? '') ?? '';
       expect(planXml).toContain('<conditionalFormatting');
-      expect(planXml).toContain(CF_MARKER.replace(/"/g, '&quot;'));
+      // Element text: quotes need no escaping (src/core/xml-text.ts escapeText).
+      expect(planXml).toContain(CF_MARKER);
       expect(planXml).toMatch(/<dataValidation type="list"[^>]*errorTitle="Tablero"/);
       // Conditional formats come before validations, both after mergeCells and before pageMargins.
       const order = ['</mergeCells>', '<conditionalFormatting', '<dataValidations', '<pageMargins'].map((t) => planXml.indexOf(t));

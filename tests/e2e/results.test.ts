@@ -22,7 +22,7 @@ beforeAll(async () => {
   server = (await serve(DIST, { port: 0 })) as unknown as Server;
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -41,9 +41,11 @@ it('shows the Honduras framework: 15 indicators, their bands, and 1.1 from the r
     await page.getByTestId('file-input').setInputFiles(HONDURAS_FRAMEWORK);
     await page.getByTestId('file-name').filter({ hasText: 'marco-resultados-ptps-honduras-2017.xlsx' }).waitFor();
     await page.getByTestId('as-of').fill('2018-02-15');
+    // The new as-of date re-checks the workbook: wait until the pane is idle again.
+    await page.waitForFunction(() => document.querySelector('[data-testid="pane"]')?.getAttribute('aria-busy') !== 'true');
     await page.getByTestId('tab-results').click();
     const rows = page.getByTestId('result-indicator');
-    await rows.first().waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="result-indicator"]').length === 15, undefined, { timeout: 60_000 });
     expect(await rows.evaluateAll((els) => els.map((e) => [e.getAttribute('data-id'), e.getAttribute('data-band')]))).toEqual([
       ['1.1', 'on_track'], ['1.2', 'on_track'], ['1.3', 'on_track'], ['1.4', 'under'], ['2.1', 'on_track'], ['2.2', 'on_track'],
       ['2.3', 'over'], ['3.1', 'on_track'], ['3.2', 'under'], ['3.3', 'under'], ['4.1', 'no_data'], ['4.2', 'on_track'],

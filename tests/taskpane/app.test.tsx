@@ -144,7 +144,8 @@ describe('App', () => {
     renderPane(host, 'en');
     await screen.findByTestId('tables-list');
     fireEvent.click(screen.getByTestId('refresh'));
-    await screen.findByText('Sheet "Seguimiento" updated.');
+    // Same date as the check on opening: nothing became overdue or completed since.
+    await screen.findByText('Sheet "Seguimiento" updated. Since the last refresh no action became overdue or completed.');
     expect(host.calls).toContain('write:Seguimiento');
     expect(host.calls).toContain('highlight:1');
     expect(host.written[0]?.tables[0]?.rows).toHaveLength(3);

@@ -201,7 +201,7 @@ export function BrowserShell({ engine, defaultLang, sampleUrl = SAMPLE_FILE }: {
   return (
     <StringsContext.Provider value={s}>
       <div className={styles.root}>
-        <section className={styles.pane} data-testid="pane-scroll" aria-label={s('appTitle')}>
+        <div className={styles.pane} data-testid="pane-scroll">
           {error ? (
             <MessageBar intent="error" data-testid="open-error">
               <MessageBarBody>{error}</MessageBarBody>
@@ -217,7 +217,7 @@ export function BrowserShell({ engine, defaultLang, sampleUrl = SAMPLE_FILE }: {
             onLangChange={onLangChange}
             onChecked={onChecked}
           />
-        </section>
+        </div>
         <section className={styles.preview} aria-label={s('previewTitle')}>
           {view ? (
             <SheetPreview
