@@ -3,6 +3,8 @@
 // date when the user gave none; an explicit date always wins, and today is the last resort.
 import { parseDeadline, type ParsedDeadline } from './deadline';
 import { a1, isBlank, type Cell, type WorkbookGrid } from './grid';
+import { sheetCalendar } from './calendar';
+import { frameworkRows } from './framework';
 import { headerAt } from './header';
 import { SheetView } from './sheet-view';
 import { fold } from './text';
@@ -104,15 +106,18 @@ function cutOffAt(view: SheetView, r: number, c: number, date1904: boolean): { d
 }
 
 /**
- * The cut-off date stated above a plan's table: the first labelled date in the title rows of the first sheet
- * (or `sheet`) that holds a key-action header within its first rows. Null when none states one.
+ * The cut-off date stated above a checked table: the first labelled date in the title rows of the first sheet
+ * (or `sheet`) that holds a key-action header, a results framework or a milestone calendar within its first
+ * rows. Null when none states one.
  */
 export function findAsOf(wb: WorkbookGrid, opts: { sheet?: string } = {}): FoundAsOf | null {
   for (const sheet of wb.sheets) {
     if (sheet.createdByTablero) continue;
     if (opts.sheet !== undefined && sheet.name !== opts.sheet) continue;
     const view = new SheetView(sheet);
-    const last = Math.min(view.height, MAX_TITLE_ROWS);
+    // A results framework or a milestone calendar is a table Tablero checks too: its title rows count.
+    const other = otherTableStart(view, wb.date1904);
+    const last = Math.min(view.height, MAX_TITLE_ROWS, other ?? Infinity);
     let found: FoundAsOf | null = null;
     for (let r = 0; r < last; r++) {
       if (headerAt(view, r)) {
@@ -130,8 +135,18 @@ export function findAsOf(wb: WorkbookGrid, opts: { sheet?: string } = {}): Found
         found = { date: hit.date, sheet: sheet.name, cell: a1(hit.r, hit.c), text: dateText ? `${label} ${dateText}` : label };
       }
     }
+    if (found && other !== null && last === other) return found;
   }
   return null;
+}
+
+/** The first row of a results framework or milestone calendar within the title-row window, or null. */
+function otherTableStart(view: SheetView, date1904: boolean): number | null {
+  let first: number | null = null;
+  for (const f of frameworkRows(view, date1904)) first = Math.min(first ?? f.start, f.start);
+  const calendar = sheetCalendar(view, date1904);
+  for (const g of calendar?.grids ?? []) first = Math.min(first ?? g.top, g.top);
+  return first !== null && first < MAX_TITLE_ROWS ? first : null;
 }
 
 /** A date cell as text for the source line: real dates as ISO (the serial means nothing to a reader). */

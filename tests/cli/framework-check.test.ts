@@ -152,3 +152,21 @@ describe('text output, exit codes and options', () => {
     expect((JSON.parse(again.stdout) as Json).frameworks).toHaveLength(1);
   });
 });
+
+describe('the cut-off date a framework states', () => {
+  const later = cliRunner('2026-11-29');
+
+  it('is the as-of date when none is given, and the key holds with it', async () => {
+    const r = await later('check', HONDURAS_FRAMEWORK, '--format', 'json');
+    const out = JSON.parse(r.stdout) as Json & { asOf: string; asOfSource: { kind: string; sheet: string | null; cell: string | null; text: string | null } };
+    expect([r.code, out.asOf, out.asOfSource.kind, out.asOfSource.sheet]).toEqual([0, '2018-02-15', 'workbook', 'Marco de resultados']);
+    expect(out.asOfSource.text).toMatch(/Corte: 15 de febrero de 2018/);
+    expect(out.frameworks[0]?.bands).toEqual({ ...key.bands, at_risk: 0 });
+  });
+
+  it('gives way to --as-of', async () => {
+    const r = await later('check', HONDURAS_FRAMEWORK, '--as-of', '2016-06-30', '--format', 'json');
+    const out = JSON.parse(r.stdout) as { asOf: string; asOfSource: { kind: string } };
+    expect([out.asOf, out.asOfSource.kind]).toEqual(['2016-06-30', 'option']);
+  });
+});
