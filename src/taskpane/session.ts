@@ -393,8 +393,11 @@ export function usePaneSession(props: SessionProps): PaneSession {
   React.useEffect(() => {
     if (tabChosen.current || !result || !rollup) return;
     tabChosen.current = true;
-    // A workbook of record sheets and no plan opens where its figures are.
-    if (!result.tables.length && hasRecords(rollup)) setView({ tab: 'rollups' });
+    // A workbook without a plan or calendar opens where its content is: its results framework, else its
+    // record sheets' figures.
+    if (result.tables.length || result.calendars?.length) return;
+    if (result.frameworks?.frameworks.length) setView({ tab: 'results' });
+    else if (hasRecords(rollup)) setView({ tab: 'rollups' });
   }, [result, rollup, setView]);
 
   // The threshold is saved with the workbook once the user stops typing (not on every keystroke).

@@ -3,34 +3,25 @@
 // workbook read back when it is opened again.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Server, AddressInfo } from 'net';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { serve, build, buildIsStale } from '../../scripts/serve';
+import { type Browser, type Page } from 'playwright-core';
+import { ARTIFACTS, startPane, type Pane } from './harness';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { cellText } from '../../src/core/grid';
 import { GUATEMALA_CALENDAR } from '../fixtures';
 import { typeIntoCells } from '../helpers/edit-xlsx';
 
-const ROOT = path.join(__dirname, '..', '..');
-const DIST = path.join(ROOT, 'dist');
-const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-let server: Server;
 let browser: Browser;
 let baseUrl: string;
+let pane: Pane | undefined;
 
 beforeAll(async () => {
-  if (buildIsStale()) build({ quiet: true });
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = (await serve(DIST, { port: 0 })) as unknown as Server;
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  pane = await startPane();
+  ({ browser, baseUrl } = pane);
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await pane?.close();
 });
 
 async function open(page: Page, file: string, name: string): Promise<void> {

@@ -3,26 +3,20 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { Server, AddressInfo } from 'net';
-import { chromium, type Browser } from 'playwright-core';
-import { serve, build, buildIsStale } from '../../scripts/serve';
+import { type Browser } from 'playwright-core';
+import { startPane, type Pane } from './harness';
 import { makeXlsx } from '../helpers/make-xlsx';
 
-const ROOT = path.join(__dirname, '..', '..');
-const DIST = path.join(ROOT, 'dist');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-let server: Server;
 let browser: Browser;
 let baseUrl: string;
+let pane: Pane | undefined;
 let dir: string;
 let tracker: string;
 
 beforeAll(async () => {
-  if (buildIsStale()) build({ quiet: true });
-  server = (await serve(DIST, { port: 0 })) as unknown as Server;
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  pane = await startPane();
+  ({ browser, baseUrl } = pane);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tablero-e2e-layouts-'));
   tracker = path.join(dir, 'hitos-gobierno-abierto.xlsx');
   fs.writeFileSync(
@@ -44,8 +38,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await pane?.close();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 

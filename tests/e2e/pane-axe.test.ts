@@ -1,30 +1,23 @@
 // axe-core in headless Chromium against the production build (browser mode): no violations on any
 // tab of the pane, with the Ecuador plan open (and the Honduras record sheets for the roll-ups).
 import * as path from 'path';
-import type { Server, AddressInfo } from 'net';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { serve, build, buildIsStale } from '../../scripts/serve';
+import { type Browser, type Page } from 'playwright-core';
+import { startPane, type Pane } from './harness';
 import { ECUADOR_PLAN, HONDURAS_MONITORING } from '../fixtures';
 
-const ROOT = path.join(__dirname, '..', '..');
-const DIST = path.join(ROOT, 'dist');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const AXE = require.resolve('axe-core/axe.min.js');
 
-let server: Server;
 let browser: Browser;
 let baseUrl: string;
+let pane: Pane | undefined;
 
 beforeAll(async () => {
-  if (buildIsStale()) build({ quiet: true });
-  server = (await serve(DIST, { port: 0 })) as unknown as Server;
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  pane = await startPane();
+  ({ browser, baseUrl } = pane);
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await pane?.close();
 });
 
 /** axe's violations on the page as it is: "rule: target (summary)" per node. */

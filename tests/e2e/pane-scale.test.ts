@@ -2,35 +2,27 @@
 // progress from the moment a file is picked, cancelling, lists drawn a page at a time with search and
 // filters, the next-30-days group, counts with thousands separators and short screen-reader names.
 // The plans are generated (scripts/bench-check.js), not read from outside the repository.
-import * as path from 'path';
-import type { Server, AddressInfo } from 'net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { serve, build, buildIsStale } from '../../scripts/serve';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startPane, type Pane } from './harness';
 import { ECUADOR_PLAN } from '../fixtures';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generatePlan } = require('../../scripts/bench-check.js') as { generatePlan: (actions: number) => Uint8Array };
 
-const ROOT = path.join(__dirname, '..', '..');
-const DIST = path.join(ROOT, 'dist');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-let server: Server;
 let browser: Browser;
 let baseUrl: string;
+let pane: Pane | undefined;
 const plan1500 = Buffer.from(generatePlan(1500));
 
 beforeAll(async () => {
-  if (buildIsStale()) build({ quiet: true });
-  server = (await serve(DIST, { port: 0 })) as unknown as Server;
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  pane = await startPane();
+  ({ browser, baseUrl } = pane);
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await pane?.close();
 });
 
 /** Every text the pane's status lines showed, in order (recorded in the page as they change). */

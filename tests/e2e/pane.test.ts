@@ -2,41 +2,28 @@
 // Builds dist/ first when it is missing or older than the sources; serves it on 127.0.0.1.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Server, AddressInfo } from 'net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { serve, build, buildIsStale } from '../../scripts/serve';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { ARTIFACTS, startPane, type Pane } from './harness';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { unzipParts, readText, sheetPartPath } from '../../src/hosts/xlsx/edit';
 import { CF_MARKER } from '../../src/core/workbook-state';
 import { cellText, type SheetGrid } from '../../src/core/grid';
 
-const ROOT = path.join(__dirname, '..', '..');
-const DIST = path.join(ROOT, 'dist');
-const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts');
 import { ECUADOR_PLAN as FIXTURE, HONDURAS_MONITORING as HONDURAS } from '../fixtures';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const OVERDUE_IDS = ['1.2', '1.5', '1.7', '2.1', '2.2', '2.3', '3.1', '4.1', '4.2', '4.3', '5.1', '6.1', '8.2', '10.1', '11.2', '11.3', '11.4', '12.1', '12.2', '12.3'];
 
-let server: Server;
 let browser: Browser;
 let baseUrl: string;
+let pane: Pane | undefined;
 
 beforeAll(async () => {
-  // CI runs `npm test` only: build here when dist/ is missing or older than its sources.
-  if (buildIsStale()) build({ quiet: true });
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = (await serve(DIST, { port: 0 })) as unknown as Server;
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  pane = await startPane();
+  ({ browser, baseUrl } = pane);
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await pane?.close();
 });
 
 /** A fresh page in browser mode: the Office.js CDN is unreachable, as it is offline. */

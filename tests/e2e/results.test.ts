@@ -1,32 +1,22 @@
 // The Results tab in real headless Chromium (browser mode, production build): the Honduras results
 // framework, its bands and charts, actuals computed from the whole record sheets in the worker.
-import * as fs from 'fs';
 import * as path from 'path';
-import type { Server, AddressInfo } from 'net';
-import { chromium, type Browser } from 'playwright-core';
-import { serve, build, buildIsStale } from '../../scripts/serve';
+import { type Browser } from 'playwright-core';
+import { ARTIFACTS, startPane, type Pane } from './harness';
 import { HONDURAS_FRAMEWORK } from '../fixtures';
 
-const ROOT = path.join(__dirname, '..', '..');
-const DIST = path.join(ROOT, 'dist');
-const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-let server: Server;
 let browser: Browser;
 let baseUrl: string;
+let pane: Pane | undefined;
 
 beforeAll(async () => {
-  if (buildIsStale()) build({ quiet: true });
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = (await serve(DIST, { port: 0 })) as unknown as Server;
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  pane = await startPane();
+  ({ browser, baseUrl } = pane);
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await pane?.close();
 });
 
 it('shows the Honduras framework: 15 indicators, their bands, and 1.1 from the records', async () => {
@@ -40,10 +30,10 @@ it('shows the Honduras framework: 15 indicators, their bands, and 1.1 from the r
     await page.getByTestId('table-item').first().waitFor({ timeout: 30_000 });
     await page.getByTestId('file-input').setInputFiles(HONDURAS_FRAMEWORK);
     await page.getByTestId('file-name').filter({ hasText: 'marco-resultados-ptps-honduras-2017.xlsx' }).waitFor();
-    await page.getByTestId('as-of').fill('2018-02-15');
-    // The new as-of date re-checks the workbook: wait until the pane is idle again.
+    // No date picked: the framework's own "Corte: 15 de febrero de 2018" is the as-of date, and a workbook
+    // whose only table is a framework opens on the Results tab.
+    await page.getByRole('tab', { name: 'Results', selected: true }).waitFor({ timeout: 60_000 });
     await page.waitForFunction(() => document.querySelector('[data-testid="pane"]')?.getAttribute('aria-busy') !== 'true');
-    await page.getByTestId('tab-results').click();
     const rows = page.getByTestId('result-indicator');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="result-indicator"]').length === 15, undefined, { timeout: 60_000 });
     expect(await rows.evaluateAll((els) => els.map((e) => [e.getAttribute('data-id'), e.getAttribute('data-band')]))).toEqual([
