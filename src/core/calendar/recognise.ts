@@ -65,23 +65,29 @@ function isPartnerHeader(text: string): boolean {
 
 /**
  * Whether a row has two different short cells with a digit, as every period row has ("Q1 2024",
- * "Trimestre 5"): most rows do not (a merged band repeats one text), and are ruled out without parsing.
+ * "Trimestre 5"), and no long text: most rows fail (a merged band repeats one text, an action row holds
+ * its action) and are ruled out without parsing. A long cell is neither a period nor a partner header,
+ * so periodRow would refuse the row anyway.
  */
 function mayHoldPeriods(texts: readonly string[]): boolean {
   let first: string | null = null;
+  let digits = false;
   for (let c = 0; c < texts.length; c++) {
     const t = texts[c];
-    if (!t || t.length > MAX_PERIOD_TEXT || t === first) continue;
+    if (!t) continue;
+    // readPeriodCell's first bound (before spaces are folded): no period or partner header is longer.
+    if (t.length > 2 * MAX_PERIOD_TEXT) return false;
+    if (digits || t === first || t.length > MAX_PERIOD_TEXT) continue;
     for (let i = 0; i < t.length; i++) {
       const code = t.charCodeAt(i);
       if (code >= 48 && code <= 57) {
-        if (first !== null) return true;
-        first = t;
+        if (first !== null) digits = true;
+        else first = t;
         break;
       }
     }
   }
-  return false;
+  return digits;
 }
 
 /** Row r as a header of periods: two or more consecutive period cells, at most a partner header before them. */
