@@ -90,7 +90,7 @@ export interface SheetPlan {
   readonly widths: readonly number[];
   /** Rows frozen at the top: through the first table's header row (0 when there is no table). */
   readonly freezeRows: number;
-  /** Row of the title (bold, larger where the host can), or null. */
+  /** Row of the title (bold in every host), or null. */
   readonly titleRow: number | null;
   /** Row of the status line (the last of `lines`), or null when there are no lines. */
   readonly statusRow: number | null;

@@ -231,8 +231,8 @@ function finishOps(t: Target, env: OfficeEnv): Op[] {
     ops.push(
       small(() => {
         const f = sheetOf(t).getRangeByIndexes(b.row, b.col, b.rowCount, b.colCount).format.font;
+        // Bold only, as the .xlsx writer draws it: one sheet plan, one look.
         f.bold = true;
-        f.size = 14;
       }),
     );
   }
