@@ -5,6 +5,7 @@ import type { CheckResult } from '../model';
 import type { OutputSheet, OutputValue } from '../output';
 import { NOT_OVERDUE_BANDS, trackingStatus } from '../export';
 import { byPeriod } from './report';
+import { milestoneColumns } from './tracking';
 import type { Milestone } from './types';
 
 /** Excel table names: fixed whatever the language. */
@@ -55,12 +56,7 @@ export function milestonesExportSheet(check: CheckResult, lang: Lang): OutputShe
       {
         name: MILESTONE_TABLES.milestones,
         columns: [
-          { header: x.colSheet, type: 'text', width: 16 },
-          { header: x.colSection, type: 'text', width: 28 },
-          { header: x.colPartner, type: 'text', width: 24 },
-          { header: x.colPeriod, type: 'text', width: 24 },
-          { header: x.colDue, type: 'date', width: 12 },
-          { header: x.colMilestone, type: 'text', width: 60 },
+          ...milestoneColumns(x),
           { header: x.colStatus, type: 'text', width: 18 },
           { header: x.colComments, type: 'text', width: 30 },
           { header: x.colOverdue, type: 'text', width: 9 },

@@ -5,7 +5,7 @@
 import { serialToISO } from '../dates';
 import { a1, cellText, isDateCell, type SheetGrid, type WorkbookGrid } from '../grid';
 import { catalogue, fill, LANGS, type Lang } from '../i18n';
-import type { OutputSheet, OutputValue } from '../output';
+import type { OutputColumn, OutputSheet, OutputValue } from '../output';
 import { foldWords } from '../text';
 import { CANONICAL_STATUSES } from '../vocab/status';
 import type { CalendarResult, RemovedMilestone } from './types';
@@ -28,6 +28,18 @@ export interface TrackedRow {
 /** The key a milestone is matched by: section, partner, period and text, compared folded. */
 export function milestoneKey(m: { section: string | null; partner: string; period: string; text: string }): string {
   return [m.section ?? '', m.partner, m.period, m.text].map((s) => foldWords(s)).join('\u0001');
+}
+
+/** The columns that say which milestone a row is, as the tracking sheet and the donor export both show them. */
+export function milestoneColumns(x: ReturnType<typeof catalogue>['calendar']): OutputColumn[] {
+  return [
+    { header: x.colSheet, type: 'text', width: 16 },
+    { header: x.colSection, type: 'text', width: 28 },
+    { header: x.colPartner, type: 'text', width: 24 },
+    { header: x.colPeriod, type: 'text', width: 24 },
+    { header: x.colDue, type: 'date', width: 12 },
+    { header: x.colMilestone, type: 'text', width: 60 },
+  ];
 }
 
 const COLUMNS = ['colSheet', 'colSection', 'colPartner', 'colPeriod', 'colDue', 'colMilestone', 'colStatus', 'colComments', 'colOverdue', 'colDaysOverdue', 'colCell'] as const;
@@ -68,12 +80,7 @@ export function trackingSheet(calendars: readonly CalendarResult[], removed: rea
         name: 'Tablero_Hitos',
         caption: x.trackingCaption,
         columns: [
-          { header: x.colSheet, type: 'text', width: 16 },
-          { header: x.colSection, type: 'text', width: 28 },
-          { header: x.colPartner, type: 'text', width: 24 },
-          { header: x.colPeriod, type: 'text', width: 24 },
-          { header: x.colDue, type: 'date', width: 12 },
-          { header: x.colMilestone, type: 'text', width: 60 },
+          ...milestoneColumns(x),
           { header: x.colStatus, type: 'text', width: 16, choices },
           { header: x.colComments, type: 'text', width: 40 },
           { header: x.colOverdue, type: 'text', width: 9 },
