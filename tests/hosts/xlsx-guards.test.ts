@@ -15,13 +15,14 @@ const nodeInflate: BoundedInflate = (raw, max) => new Uint8Array(inflateRawSync(
 
 const oneSheet = (rows: string, tail = ''): Uint8Array => makeXlsx({ sheets: [{ name: 'Datos', xml: sheetXml(rows, tail) }] });
 
-function refusal(bytes: Uint8Array, opts: Parameters<typeof readXlsx>[1] = {}): { kind: string; where: string; sheet: string; ms: number } {
-  const t0 = Date.now();
+// No timings here (the machines are shared and noisy; speed is for `npm run bench`): each refusal is
+// asserted by the check that made it, which runs before the work it spares.
+function refusal(bytes: Uint8Array, opts: Parameters<typeof readXlsx>[1] = {}): { kind: string; where: string; sheet: string; detail: string } {
   try {
     readXlsx(bytes, opts);
   } catch (e) {
     if (!(e instanceof XlsxReadError)) throw e;
-    return { kind: e.kind, where: e.where, sheet: e.sheet, ms: Date.now() - t0 };
+    return { kind: e.kind, where: e.where, sheet: e.sheet, detail: e.message };
   }
   throw new Error('the workbook was read');
 }
@@ -50,7 +51,6 @@ describe('cells and rows outside Excel grid', () => {
   ])('%s is refused quickly', (_label, rows, where) => {
     const r = refusal(oneSheet(rows));
     expect([r.kind, r.where, r.sheet]).toEqual(['outside_grid', where, 'Datos']);
-    expect(r.ms).toBeLessThan(500);
   });
 
   it('a merge reaching past the grid is refused', () => {
@@ -74,7 +74,6 @@ describe('parts that inflate past a limit', () => {
     dv.setUint32(local + 22, 0xfffffff0, true);
     const r = refusal(bytes);
     expect([r.kind, r.where]).toEqual(['too_large', 'xl/worksheets/sheet1.xml']);
-    expect(r.ms).toBeLessThan(200);
   });
 
   // Node inflates with zlib (registered by node-files.ts, which the CLI imports), the browser with fflate.
@@ -89,8 +88,8 @@ describe('parts that inflate past a limit', () => {
     dv.setUint32(local + 22, 300, true);
     const r = refusal(bytes);
     if (!native) useNativeInflate(nodeInflate);
-    expect(r.kind).toBe('corrupt');
-    expect(r.ms).toBeLessThan(1000); // inflating all 60 MB takes several times that here
+    // Stopped by the declared-size guard while inflating, not by a checksum after inflating all 60 MB.
+    expect([r.kind, r.detail]).toEqual(['corrupt', expect.stringContaining('inflates past its declared size of 300 bytes')]);
   });
 
   it('an honest sheet over the part limit is refused (limit lowered for the test)', () => {
@@ -104,7 +103,6 @@ describe('parts that inflate past a limit', () => {
     const rows = Array.from({ length: 5000 }, (_, i) => `<row r="${i + 1}"><c r="XFD${i + 1}"><v>1</v></c></row>`).join('');
     const r = refusal(oneSheet(rows));
     expect([r.kind, r.sheet]).toEqual(['too_large', 'Datos']);
-    expect(r.ms).toBeLessThan(4000); // the budget's worth of padding, on a loaded 2-core machine
   });
 
   it('the parts read together may not exceed the total limit', () => {
