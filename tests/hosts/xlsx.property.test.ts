@@ -35,11 +35,13 @@ describe('escaping', () => {
 // Written, read back, equal.
 
 type Kind = 'text' | 'integer' | 'number' | 'boolean' | 'date';
+/** A cell holds no negative zero: -0 is written "0", as Excel writes it, and reads back 0. */
+const plainZero = (v: number): number => (v === 0 ? 0 : v);
 const value = (k: Kind): fc.Arbitrary<OutputValue> => {
   switch (k) {
     case 'text': return fc.oneof(text, fc.constant(null), fc.constant('x'.repeat(33000)));
     case 'integer': return fc.oneof(fc.integer({ min: -1e9, max: 1e9 }), fc.constant(null));
-    case 'number': return fc.oneof(fc.double({ min: -1e12, max: 1e12, noNaN: true, noDefaultInfinity: true }), fc.constant(null));
+    case 'number': return fc.oneof(fc.double({ min: -1e12, max: 1e12, noNaN: true, noDefaultInfinity: true }).map(plainZero), fc.constant(null));
     case 'boolean': return fc.oneof(fc.boolean(), fc.constant(null));
     case 'date': return fc.oneof(fc.date({ min: new Date('1901-01-01'), max: new Date('2099-12-31') }).map((d) => ({ date: d.toISOString().slice(0, 10) })), fc.constant(null));
   }
@@ -107,7 +109,7 @@ describe('random workbooks written and read back', () => {
 type XCell = { t: 'n'; v: number } | { t: 'str'; v: string } | { t: 'b'; v: boolean } | { t: 'e'; v: string } | { t: 'd'; v: number } | { t: 'sst'; v: string };
 const xcell: fc.Arbitrary<XCell | null> = fc.oneof(
   fc.constant(null),
-  fc.double({ min: -1e9, max: 1e9, noNaN: true }).map((v) => ({ t: 'n' as const, v })),
+  fc.double({ min: -1e9, max: 1e9, noNaN: true }).map((v) => ({ t: 'n' as const, v: plainZero(v) })),
   text.map((v) => ({ t: 'str' as const, v })),
   text.map((v) => ({ t: 'sst' as const, v })),
   fc.boolean().map((v) => ({ t: 'b' as const, v })),
