@@ -39,8 +39,8 @@ export const checkOptionsSchema = z.object({
   format: z.enum(['text', 'json']),
   vocabulary: z.string().min(1).optional(),
   out: z.string().min(1).optional(),
-  /** Results frameworks' bands: TolaData's ±15% or the semáforo's ±5% / ±15%. */
-  bands: z.enum(['toladata', 'semaforo']),
+  /** Results frameworks' bands: TolaData's ±15% or the semáforo's ±5% / ±15%; absent: the workbook's saved setting, else TolaData's. */
+  bands: z.enum(['toladata', 'semaforo']).optional(),
 });
 export type CheckCliOptions = z.infer<typeof checkOptionsSchema>;
 
@@ -54,7 +54,7 @@ export function parseCheckArgs(argv: readonly string[], io: CliIO, lang: Lang): 
     format: v['format'] ?? 'text',
     vocabulary: v['vocabulary'],
     out: v['out'],
-    bands: v['bands'] ?? 'toladata',
+    bands: v['bands'],
   });
   if (!result.success) throw optionError(lang, result.error, { asOf: 'as-of' });
   return result.data;
@@ -124,13 +124,17 @@ export function checkText(result: CheckResult, lang: Lang): string {
   for (const tb of result.tables) {
     lines.push(fill(c.cli.tableLine, { sheet: tb.sheet, range: tb.range, layout: tb.layout, actions: tb.actions.length }));
   }
-  lines.push('', c.cli.byStatus);
-  for (const s of STATUS_IDS) lines.push(fill(c.cli.statusLine, { label: c.status[s], count: result.summary.byStatus[s] }));
-  lines.push('', fill(c.cli.overdueTitle, { count: result.summary.overdue }));
-  const overdue = result.tables.flatMap((tb) => tb.actions.filter((a) => a.overdue));
-  if (!overdue.length) lines.push(c.cli.noneOverdue);
-  for (const a of overdue) {
-    lines.push(fill(c.cli.overdueLine, { id: a.id ?? `${a.cells.action ?? ''}`, days: a.daysOverdue ?? 0, deadline: a.deadline ?? '', responsible: a.responsible ?? '—' }));
+  // A workbook holding only a calendar or a framework has no actions: no status block, no "0 overdue".
+  const onlyOthers = !result.tables.length && ((result.calendars ?? []).length > 0 || (result.frameworks?.frameworks.length ?? 0) > 0);
+  if (!onlyOthers) {
+    lines.push('', c.cli.byStatus);
+    for (const s of STATUS_IDS) lines.push(fill(c.cli.statusLine, { label: c.status[s], count: result.summary.byStatus[s] }));
+    lines.push('', fill(c.cli.overdueTitle, { count: result.summary.overdue }));
+    const overdue = result.tables.flatMap((tb) => tb.actions.filter((a) => a.overdue));
+    if (!overdue.length) lines.push(c.cli.noneOverdue);
+    for (const a of overdue) {
+      lines.push(fill(c.cli.overdueLine, { id: a.id ?? `${a.cells.action ?? ''}`, days: a.daysOverdue ?? 0, deadline: a.deadline ?? '', responsible: a.responsible ?? '—' }));
+    }
   }
   lines.push(...calendarText(result.calendars ?? [], lang));
   lines.push(...frameworkLines(result.frameworks, lang));
@@ -158,7 +162,7 @@ async function checkCommand(opts: CheckCliOptions, io: CliIO): Promise<number> {
   // The column mappings and status words the pane saved in the workbook count here too.
   const grid = applyMappings(wb.grid, wb.settings.columnMappings);
   const words = mergeVocabularies(wb.settings.extraStatusWords, vocabulary);
-  const result = checkWorkbook(grid, { asOf, asOfSource: source, sheet: opts.sheet, vocabulary: words, lang, bandScheme: opts.bands });
+  const result = checkWorkbook(grid, { asOf, asOfSource: source, sheet: opts.sheet, vocabulary: words, lang, bandScheme: opts.bands ?? wb.settings.bandScheme });
   if (opts.out) {
     const { bytes, findings: written } = writeXlsx(wb.bytes, [seguimientoSheet(result, lang), ...calendarTrackingSheets(result, wb.grid, lang), ...indicadoresSheets(result, lang)], { keepMacros: /\.xlsm$/i.test(opts.out) });
     await writeOutputFile(opts.out, opts.file, bytes, lang);

@@ -3,7 +3,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { resolveAsOf } from '../core/as-of';
-import { csvFiles, exportFindings, exportWorkbook } from '../core/export';
+import { EXPORT_SHEET_KEYS, csvFiles, exportFindings, exportSheetKeySchema, exportWorkbook } from '../core/export';
 import { iatiResultRows, iatiResultsCsv } from '../core/framework/iati';
 import { applyMappings } from '../core/workbook-state';
 import { catalogue, t, type Lang } from '../core/i18n';
@@ -42,17 +42,22 @@ export const exportOptionsSchema = z.object({
     .min(1)
     .refine((s) => /\.csv$/i.test(s), { message: '.csv' })
     .optional(),
+  /** Only these sheets (those the workbook has content for), as the pane's export dialog picks them. */
+  sheets: z.array(exportSheetKeySchema).min(1).optional(),
 });
 export type ExportCliOptions = z.infer<typeof exportOptionsSchema>;
 
 
 export function parseExportArgs(argv: readonly string[], io: CliIO, lang: Lang): ExportCliOptions {
-  const { file, values: v } = parseCommandLine(argv, lang, ['out', 'as-of', 'lang', 'csv', 'iati-csv']);
+  const { file, values: v } = parseCommandLine(argv, lang, ['out', 'as-of', 'lang', 'csv', 'iati-csv', 'sheets']);
   if (v['out'] === undefined) throw new CliExit(EXIT_USAGE, t(lang, 'export', 'errOutRequired'));
-  const result = exportOptionsSchema.safeParse({ file, out: v['out'], asOf: v['as-of'], lang: v['lang'] ?? lang, csv: v['csv'], iatiCsv: v['iati-csv'] });
+  const result = exportOptionsSchema.safeParse({ file, out: v['out'], asOf: v['as-of'], lang: v['lang'] ?? lang, csv: v['csv'], iatiCsv: v['iati-csv'],
+    sheets: v['sheets']?.split(',').map((k) => k.trim()).filter(Boolean),
+  });
   if (!result.success) {
     if (result.error.issues[0]?.path[0] === 'out') throw new CliExit(EXIT_USAGE, t(lang, 'export', 'errOutNotXlsx'));
     if (result.error.issues[0]?.path[0] === 'iatiCsv') throw new CliExit(EXIT_USAGE, t(lang, 'framework', 'errIatiCsv'));
+    if (result.error.issues[0]?.path[0] === 'sheets') throw new CliExit(EXIT_USAGE, t(lang, 'export', 'errSheets', { keys: EXPORT_SHEET_KEYS.join(',') }));
     throw optionError(lang, result.error, { asOf: 'as-of' });
   }
   return result.data;
@@ -88,12 +93,14 @@ async function exportCommand(opts: ExportCliOptions, io: CliIO): Promise<number>
   const { sheets, check, rollup, frameworks, hasContent } = exportWorkbook(mapped, {
     vocabulary: wb.settings.extraStatusWords,
     map: wb.settings.rollupMap,
+    bandScheme: wb.settings.bandScheme,
     // --as-of always wins; else the cut-off the plan states; else today.
     asOf: resolveAsOf(mapped, { option: opts.asOf, today: io.today() }).asOf,
     sourceFile: path.basename(opts.file),
     generatedAt: io.today(),
     version: await tableroVersion(),
     lang,
+    sheets: opts.sheets,
   });
   // Neither a plan nor record sheets: an empty export would only mislead a donor.
   if (!hasContent) throw new CliExit(EXIT_NO_TABLE, t(lang, 'cli', 'errNoTable', { file: opts.file }));

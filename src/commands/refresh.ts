@@ -1,5 +1,5 @@
 // "Refresh status" / "Actualizar estado": re-checks the workbook as of its stated cut-off date (else today), rewrites the
-// Seguimiento sheet and the overdue highlights, without opening the pane — the same workflow the pane
+// Seguimiento sheet and the highlights (overdue rows and milestones, results-framework bands), without opening the pane — the same workflow the pane
 // runs (src/workflow/refresh.ts). Always completes the ribbon event, also on failure, after writing
 // the error on the Seguimiento sheet's status line.
 import { autoAsOf } from '../core/as-of';

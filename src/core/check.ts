@@ -10,7 +10,7 @@ import type { Header } from './header';
 import type { Lang } from './i18n';
 import { LAYOUTS } from './layouts';
 import type { DraftAction } from './layouts/types';
-import { emptyStatusCounts, type Action, type Block, type CheckResult, type Role, type SecondaryColumn, type TableResult } from './model';
+import { emptyStatusCounts, type Action, type Block, type CheckResult, type Role, type SecondaryColumn, type StatusCounts, type TableResult } from './model';
 import { frameworksPass, type SheetFrameworks } from './framework';
 import type { BandScheme } from './framework/model';
 import { findFrameworks, type FrameworkLayout } from './framework/recognise';
@@ -58,6 +58,7 @@ function checkPass(wb: WorkbookGrid, opts: CheckOptions): CheckResult {
   };
   const tables: TableResult[] = [];
   const findings: Finding[] = [];
+  const tally: Tally = { actions: 0, overdue: 0, continuous: 0, byStatus: emptyStatusCounts() };
   let frameworksFound = 0;
   const frameworkSheets: SheetFrameworks[] = [];
   const calendarDrafts: DraftCalendar[] = [];
@@ -87,31 +88,15 @@ function checkPass(wb: WorkbookGrid, opts: CheckOptions): CheckResult {
         previousEnd = region.end;
         continue;
       }
-      const table = readRegion(frameworks.length ? clipAtFramework(region, frameworks) : region, ctx, previousEnd);
+      const table = readRegion(frameworks.length ? clipAtFramework(region, frameworks) : region, ctx, previousEnd, findings, tally);
       previousEnd = region.end;
-      if (!table.result.actions.length) continue;
-      tables.push(table.result);
-      // No spread: a table may hold thousands.
-      for (let i = 0; i < table.findings.length; i++) findings.push(table.findings[i] as Finding);
+      if (table.actions.length) tables.push(table);
     }
   }
   // A workbook whose only table is a results framework was checked: it has nothing missing.
   if (!tables.length && !frameworksFound && !calendarDrafts.length) findings.push(finding('no_table', 'warning', { sheet: opts.sheet ?? null }));
 
-  const byStatus = emptyStatusCounts();
-  let overdue = 0;
-  let continuous = 0;
-  let actions = 0;
-  for (const t of tables) {
-    for (let i = 0; i < t.actions.length; i++) {
-      const a = t.actions[i] as Action;
-      actions++;
-      byStatus[a.status]++;
-      if (a.overdue) overdue++;
-      if (a.deadlineKind === 'continuous') continuous++;
-    }
-  }
-  const summary = { actions, overdue, continuous, byStatus };
+  const summary = { actions: tally.actions, overdue: tally.overdue, continuous: tally.continuous, byStatus: tally.byStatus };
   const plain: CheckResult = src ? { asOf: opts.asOf, asOfSource: src, tables, findings, summary } : { asOf: opts.asOf, tables, findings, summary };
   // Results frameworks (src/core/framework): their findings join the plan's.
   const frameworks = frameworkSheets.length ? frameworksPass(wb, { asOf: opts.asOf, sheet: opts.sheet, bandScheme: opts.bandScheme }, frameworkSheets) : null;
@@ -151,7 +136,19 @@ function bestLayout(region: Region) {
   return bestScore > 0 ? best : undefined;
 }
 
-function readRegion(region: Region, ctx: Context, previousEnd: number): { result: TableResult; findings: Finding[] } {
+/** The summary's counts, kept as the actions are read (a pass of its own over thousands of actions costs as much). */
+interface Tally {
+  actions: number;
+  overdue: number;
+  continuous: number;
+  readonly byStatus: StatusCounts;
+}
+
+/**
+ * The table in a region. Its findings, in reading order, go on the check's list and its actions into the
+ * tally, unless it has no actions (then it is no table and reports nothing).
+ */
+function readRegion(region: Region, ctx: Context, previousEnd: number, sink: Finding[], tally: Tally): TableResult {
   const { view } = region;
   const header = region.headers[0] as Header;
   const layout = bestLayout(region);
@@ -170,6 +167,8 @@ function readRegion(region: Region, ctx: Context, previousEnd: number): { result
   const groupCol = header.primary.recommendation;
   let group: string | null = null;
   let groupResponsible: string | null = null;
+  const numbering = new Numbering(view.name, reading.blocks, header);
+  let lastRow = actions.length ? -Infinity : region.end;
   for (let i = 0; i < actions.length; i++) {
     const draft = reading.actions[i] as DraftAction;
     if (groupCol !== undefined) {
@@ -182,26 +181,30 @@ function readRegion(region: Region, ctx: Context, previousEnd: number): { result
     const a = readAction(view, cols, draft, reading.blocks, ctx, found, group, groupResponsible);
     if (groupCol !== undefined && a.responsible) groupResponsible = a.responsible;
     actions[i] = a;
+    numbering.visit(a);
+    tally.actions++;
+    tally.byStatus[a.status]++;
+    if (a.overdue) tally.overdue++;
+    if (a.deadlineKind === 'continuous') tally.continuous++;
+    lastRow = Math.max(lastRow, a.row - 1);
   }
-  for (const f of numberingFindings(view.name, actions, reading.blocks, header)) placed.push({ ...where(f), f });
+  for (const f of numbering.findings()) placed.push({ ...where(f), f });
   placed.sort((a, b) => a.row - b.row || a.col - b.col);
-  const ordered = new Array<Finding>(found.findings.length + placed.length);
-  let n = 0;
-  let k = 0;
-  for (let i = 0; i < found.findings.length; i++) {
-    const row = found.rows[i] ?? 0;
-    while (k < placed.length && (placed[k]?.row ?? 0) <= row) ordered[n++] = (placed[k++] as { f: Finding }).f;
-    ordered[n++] = found.findings[i] as Finding;
+  if (actions.length) {
+    let k = 0;
+    for (let i = 0; i < found.findings.length; i++) {
+      const row = found.rows[i] ?? 0;
+      while (k < placed.length && (placed[k]?.row ?? 0) <= row) sink.push((placed[k++] as { f: Finding }).f);
+      sink.push(found.findings[i] as Finding);
+    }
+    while (k < placed.length) sink.push((placed[k++] as { f: Finding }).f);
   }
-  while (k < placed.length) ordered[n++] = (placed[k++] as { f: Finding }).f;
 
   const columns: Partial<Record<Role, string>> = {};
   for (const [role, col] of Object.entries(header.primary) as [Role, number][]) columns[role] = columnLetter(col);
   const secondary: SecondaryColumn[] = header.columns
     .filter((c) => header.primary[c.role] !== c.col)
     .map((c) => ({ role: c.role, column: columnLetter(c.col), group: c.group }));
-  let lastRow = actions.length ? -Infinity : region.end;
-  for (let i = 0; i < actions.length; i++) lastRow = Math.max(lastRow, (actions[i] as Action).row - 1);
   const titleLines: string[] = [];
   for (let r = previousEnd + 1; r < region.start; r++) {
     const texts = new Set<string>();
@@ -211,19 +214,19 @@ function readRegion(region: Region, ctx: Context, previousEnd: number): { result
     }
     if (texts.size) titleLines.push([...texts].join(' '));
   }
+  // A plan repeats its header above every block: hundreds of them, so no array per header.
+  const headerRows: number[] = [];
+  for (const h of region.headers) for (const r of h.rows) headerRows.push(r + 1);
   return {
-    result: {
-      sheet: view.name,
-      layout: layout?.id ?? 'none',
-      range: rangeA1(region.start, header.from, lastRow, header.to),
-      columns,
-      secondary,
-      headerRows: region.headers.flatMap((h) => h.rows.map((r) => r + 1)),
-      blocks: reading.blocks,
-      actions,
-      titleLines,
-    },
-    findings: ordered,
+    sheet: view.name,
+    layout: layout?.id ?? 'none',
+    range: rangeA1(region.start, header.from, lastRow, header.to),
+    columns,
+    secondary,
+    headerRows,
+    blocks: reading.blocks,
+    actions,
+    titleLines,
   };
 }
 
@@ -425,44 +428,89 @@ function secondaryOf(view: SheetView, r: number, table: TableColumns): Action['s
   return out;
 }
 
-/** Ids whose prefix is not their recommendation's, repeated ids, and gaps in a block's numbering. */
-function numberingFindings(sheet: string, actions: readonly Action[], blocks: readonly Block[], header: Header): Finding[] {
-  const cellOf = (a: Action) => a.cells.action ?? a1(a.row - 1, header.first);
-  // One pass over the actions (this runs on every plan, thousands of actions long).
-  const wrong = new Map<number, { first: Action; last: Action }>();
-  const repeatedOrSkipped: Finding[] = [];
-  const seen = new Set<string>();
-  let previous: Action | undefined;
-  for (let i = 0; i < actions.length; i++) {
-    const a = actions[i] as Action;
+/**
+ * Ids whose prefix is not their recommendation's, repeated ids, and gaps in a block's numbering: told action by
+ * action as each is read (a second pass over thousands of actions costs as much again in memory reads).
+ */
+class Numbering {
+  private readonly wrong = new Map<number, { first: Action; last: Action }>();
+  private readonly repeatedOrSkipped: Finding[] = [];
+  /**
+   * The ids seen, built only once they stop rising: while every id reads as a pair of numbers ("3.12") greater
+   * than the one before, none can repeat an earlier one (a set of thousands of fresh strings costs as much as
+   * the rest of the numbering checks together).
+   */
+  private seen: Set<string> | null = null;
+  private readonly rising: string[] = [];
+  private major = -1;
+  private minor = -1;
+  private previous: Action | undefined;
+
+  constructor(
+    private readonly sheet: string,
+    private readonly blocks: readonly Block[],
+    private readonly header: Header,
+  ) {}
+
+  private cellOf(a: Action): string {
+    return a.cells.action ?? a1(a.row - 1, this.header.first);
+  }
+
+  visit(a: Action): void {
     const id = a.id;
-    if (!id) continue;
+    if (!id) return;
+    const { sheet, blocks } = this;
     const rec = a.block !== null ? blocks[a.block]?.recommendation : null;
     if (rec && id.includes('.') && !(id.startsWith(rec) && id.charCodeAt(rec.length) === 46)) {
-      const w = wrong.get(a.block as number);
+      const w = this.wrong.get(a.block as number);
       if (w) w.last = a;
-      else wrong.set(a.block as number, { first: a, last: a });
+      else this.wrong.set(a.block as number, { first: a, last: a });
     }
     // One hash lookup: an id already seen leaves the set's size as it was. A plain number restarts in each
     // group ("N° hito" 1, 2… under every commitment): it repeats only within its recommendation.
     const key = a.recommendation !== null && a.block === null && !id.includes('.') ? `${a.recommendation}\u0000${id}` : id;
-    const before = seen.size;
-    if (seen.add(key).size === before) {
-      repeatedOrSkipped.push(finding('numbering', 'warning', { sheet, cell: cellOf(a), actionId: id }, { kind: 'duplicate', actionId: id }));
+    if (this.isRepeated(key)) {
+      this.repeatedOrSkipped.push(finding('numbering', 'warning', { sheet, cell: this.cellOf(a), actionId: id }, { kind: 'duplicate', actionId: id }));
     }
+    const previous = this.previous;
     const gap = previous?.id && previous.block === a.block ? skipped(previous.id, id) : null;
     if (gap) {
-      repeatedOrSkipped.push(finding('numbering', 'warning', { sheet, cell: cellOf(a), actionId: id }, { kind: 'skipped', actionId: id, previous: previous?.id ?? '', expected: gap }));
+      this.repeatedOrSkipped.push(
+        finding('numbering', 'warning', { sheet, cell: this.cellOf(a), actionId: id }, { kind: 'skipped', actionId: id, previous: previous?.id ?? '', expected: gap }),
+      );
     }
-    previous = a;
+    this.previous = a;
   }
-  const out: Finding[] = [];
-  for (const [block, { first, last }] of [...wrong].sort((x, y) => x[0] - y[0])) {
-    const ids = first === last ? (first.id ?? '') : `${first.id}–${last.id}`;
-    const recommendation = blocks[block]?.recommendation ?? '';
-    out.push(finding('numbering', 'warning', { sheet, cell: cellOf(first), actionId: first.id }, { kind: 'prefix', actionId: ids, recommendation }));
+
+  /** Whether key was seen before; it is seen from now on. */
+  private isRepeated(key: string): boolean {
+    if (this.seen === null) {
+      const dot = key.indexOf('.');
+      const major = dot > 0 ? numberIn(key, 0, dot) : NaN;
+      const minor = dot > 0 ? numberAfter(key, dot + 1) : NaN;
+      // Whole numbers below 2^53 compare exactly; equal keys read as equal pairs, so a rising pair is a new key.
+      if (Number.isSafeInteger(major) && Number.isSafeInteger(minor) && (major > this.major || (major === this.major && minor > this.minor))) {
+        this.major = major;
+        this.minor = minor;
+        this.rising.push(key);
+        return false;
+      }
+      this.seen = new Set(this.rising);
+    }
+    const before = this.seen.size;
+    return this.seen.add(key).size === before;
   }
-  return [...out, ...repeatedOrSkipped];
+
+  findings(): Finding[] {
+    const { sheet, blocks } = this;
+    const out: Finding[] = [];
+    for (const [block, { first, last }] of [...this.wrong].sort((x, y) => x[0] - y[0])) {
+      const ids = first === last ? (first.id ?? '') : `${first.id}–${last.id}`;
+      const recommendation = blocks[block]?.recommendation ?? '';
+      out.push(finding('numbering', 'warning', { sheet, cell: this.cellOf(first), actionId: first.id }, { kind: 'prefix', actionId: ids, recommendation }));
+    }
+    return [...out, ...this.repeatedOrSkipped];
+  }
 }
 
 /** "1.2" then "1.4" → "1.3"; null when the ids follow each other or are not comparable. */
@@ -486,12 +534,17 @@ function samePrefix(a: string, b: string, n: number): boolean {
 
 /** Number(id.slice(from)), read in place when it is a plain run of digits. */
 function numberAfter(id: string, from: number): number {
-  const digits = id.length - from;
-  if (digits < 1 || digits > 15) return Number(id.slice(from));
+  return numberIn(id, from, id.length);
+}
+
+/** Number(id.slice(from, to)), read in place when it is a plain run of digits. */
+function numberIn(id: string, from: number, to: number): number {
+  const digits = to - from;
+  if (digits < 1 || digits > 15) return Number(id.slice(from, to));
   let n = 0;
-  for (let k = from; k < id.length; k++) {
+  for (let k = from; k < to; k++) {
     const d = id.charCodeAt(k) - 48;
-    if (d < 0 || d > 9) return Number(id.slice(from));
+    if (d < 0 || d > 9) return Number(id.slice(from, to));
     n = n * 10 + d;
   }
   return n;

@@ -35,6 +35,7 @@ export const FINDING_CODES = [
   'off_track_unexplained',
   'final_target_mismatch',
   'actual_differs_from_records',
+  'undated_periods',
   // writing (what a written workbook could not hold as it was)
   'text_truncated',
 ] as const;

@@ -41,6 +41,36 @@ export interface OutputSheet {
   readonly tables: readonly OutputTable[];
   /** Lines written below the tables (source, rows used and skipped). */
   readonly notes?: readonly string[];
+  /** Charts drawn from the sheet's tables, under everything else (src/core/sheet-plan.ts places them). */
+  readonly charts?: readonly OutputChart[];
+}
+
+export interface OutputChartSeries {
+  /** 0-based column of the table holding the values. */
+  readonly column: number;
+  readonly name: string;
+  /** #RRGGBB. */
+  readonly color: string;
+}
+
+/** A column chart of one table's data rows; its series point at the table's cells, so it is the table drawn. */
+export interface OutputChart {
+  /** Coverage: clustered columns and a threshold line; categories (SIASAR A–D) and status: stacked columns. */
+  readonly kind: 'coverage' | 'categories' | 'status';
+  /** Chart name in the workbook (starts with CHART_NAME_PREFIX, so a rewrite finds ours). */
+  readonly name: string;
+  /** The OutputTable charted (by its name). */
+  readonly table: string;
+  readonly title: string;
+  /** 0-based column of the category labels. */
+  readonly categoryColumn: number;
+  /** Data rows charted: the table's rows without the total row. */
+  readonly rows: number;
+  readonly series: readonly OutputChartSeries[];
+  /** A line at this value, written as a column beside the table (coverage only). */
+  readonly threshold: { readonly value: number; readonly label: string } | null;
+  /** Values are fractions shown as percentages (axis 0–100 %). */
+  readonly percent: boolean;
 }
 
 export function isOutputDate(v: OutputValue): v is OutputDate {

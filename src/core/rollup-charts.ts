@@ -1,7 +1,8 @@
-// Which chart goes with each roll-up sheet, as data: hosts that can draw charts (Excel) read the
-// spec; the .xlsx writer has none. Derived from the OutputSheet alone, by its stable table names.
+// Which chart goes with each roll-up sheet, as data: rollupSheets attaches it to the sheet
+// (OutputSheet.charts), the sheet plan places it, and both writers draw it (Excel through Office.js,
+// the .xlsx writer as DrawingML). Derived from the OutputSheet alone, by its stable table names.
 import { t, LANGS, type Lang } from './i18n';
-import type { OutputSheet, OutputTable } from './output';
+import type { OutputChart, OutputChartSeries, OutputSheet, OutputTable } from './output';
 
 /** Charts we add carry this prefix, so a rewrite removes ours and leaves any other chart alone. */
 export const CHART_NAME_PREFIX = 'Tablero_Chart_';
@@ -20,31 +21,8 @@ export const CHART_COLORS = {
   threshold: '#C50F1F',
 } as const;
 
-export interface RollupChartSeries {
-  /** 0-based column of the table holding the values. */
-  readonly column: number;
-  readonly name: string;
-  readonly color: string;
-}
-
-export interface RollupChartSpec {
-  /** Coverage: clustered columns and the threshold line; categories: A–D stacked columns. */
-  readonly kind: 'coverage' | 'categories';
-  /** Chart name in the workbook (starts with CHART_NAME_PREFIX). */
-  readonly name: string;
-  /** The OutputTable charted (one area level of the sheet). */
-  readonly table: string;
-  readonly title: string;
-  /** 0-based column of the area names (the deepest area column of that table). */
-  readonly categoryColumn: number;
-  /** Data rows charted: the table's rows without the total row. */
-  readonly rows: number;
-  readonly series: readonly RollupChartSeries[];
-  /** Coverage only: a line at the threshold, written as a column beside the table. */
-  readonly threshold: { readonly value: number; readonly label: string } | null;
-  /** Values are fractions shown as percentages (axis 0–100 %). */
-  readonly percent: boolean;
-}
+export type RollupChartSeries = OutputChartSeries;
+export type RollupChartSpec = OutputChart;
 
 type Kind = 'Coverage' | 'ServiceLevels' | 'Providers';
 const CATEGORY_LETTERS = ['A', 'B', 'C', 'D'] as const;
@@ -143,4 +121,10 @@ export function rollupChartSpec(sheet: OutputSheet, lang: Lang): RollupChartSpec
     threshold: null,
     percent: false,
   };
+}
+
+/** The sheet with its chart attached (as it was when there is none to draw). */
+export function withRollupChart(sheet: OutputSheet, lang: Lang): OutputSheet {
+  const spec = rollupChartSpec(sheet, lang);
+  return spec ? { ...sheet, charts: [spec] } : sheet;
 }

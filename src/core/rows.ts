@@ -41,17 +41,25 @@ const NOTE: RowKind = { kind: 'note' };
 /** What row r is under a header (header rows themselves are told apart by regionRows). */
 export function classifyRow(view: SheetView, header: Header, r: number): RowKind {
   const actionCol = header.primary.action ?? header.first;
-  // One pass, no array: how many cells hold text, and whether they all hold the same text.
+  // How many cells hold text, and whether they all hold the same text: as the view has it for the whole row
+  // when the row's texts all lie under the header (most rows), else one pass over the header's columns.
   const texts = view.texts(r);
   let first = '';
   let count = 0;
   let same = true;
-  for (let c = header.first; c <= header.last; c++) {
-    const t = texts[c];
-    if (!t) continue;
-    if (count === 0) first = t;
-    else if (t !== first) same = false;
-    count++;
+  const from = view.firstTextCol(r);
+  if (from === -1 || (from >= header.first && view.lastTextCol(r) <= header.last)) {
+    count = view.textCount(r);
+    same = view.allTextsSame(r);
+    if (count) first = texts[from] as string;
+  } else {
+    for (let c = header.first; c <= header.last; c++) {
+      const t = texts[c];
+      if (!t) continue;
+      if (count === 0) first = t;
+      else if (t !== first) same = false;
+      count++;
+    }
   }
   if (count === 0) return BLANK;
   if (view.continuesMergeFromAbove(r, actionCol)) return CONTINUATION;

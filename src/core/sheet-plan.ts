@@ -5,8 +5,9 @@
 // The sheet: `lines` from the top (the first is the title, bold), a blank row, then each table (its
 // caption in bold, the header row, the data rows) as an Excel table, one blank row between tables,
 // then a blank row and the `notes`. A table's totalRow is a bold row right under the table, outside
-// it, so sorting and filtering never move it. The first table's header row is frozen.
-import { isOutputDate, type ColumnType, type Fill, type OutputSheet, type OutputTable, type OutputValue } from './output';
+// it, so sorting and filtering never move it. The first table's header row is frozen. The sheet's
+// charts go under everything, one blank row below, one under the other.
+import { isOutputDate, type ColumnType, type Fill, type OutputChart, type OutputSheet, type OutputTable, type OutputValue } from './output';
 
 export const TABLE_STYLE = 'TableStyleMedium2';
 
@@ -82,6 +83,28 @@ export interface PlannedLine {
   readonly bold: boolean;
 }
 
+/** Chart size in points: the height is fixed, the width grows with the categories within bounds. */
+export const CHART_HEIGHT = 320;
+const MIN_CHART_WIDTH = 480;
+const MAX_CHART_WIDTH = 960;
+const POINTS_PER_CATEGORY = 26;
+/** Rows of the default height (15 pt) a chart covers, with a blank row under it before the next. */
+const CHART_ROWS = Math.ceil(CHART_HEIGHT / 15) + 1;
+
+export interface PlannedChart {
+  readonly chart: OutputChart;
+  /** Header row of the charted table (its data rows follow) and its first column. */
+  readonly headerRow: number;
+  readonly firstCol: number;
+  /** The threshold line's values: a column one blank column right of the table, with its width in characters. */
+  readonly threshold: { readonly col: number; readonly width: number } | null;
+  /** Top-left cell of the chart (column 0): under everything the sheet holds. */
+  readonly anchorRow: number;
+  /** Size in points. */
+  readonly width: number;
+  readonly height: number;
+}
+
 export interface SheetPlan {
   /** Title, other lines, captions and notes (blank lines are left out). */
   readonly lines: readonly PlannedLine[];
@@ -96,6 +119,8 @@ export interface SheetPlan {
   readonly statusRow: number | null;
   readonly rowCount: number;
   readonly colCount: number;
+  /** Charts whose table and columns the sheet holds (OutputSheet.charts); others are left out. */
+  readonly charts: readonly PlannedChart[];
 }
 
 /** A total row needs data above it: alone it would fall inside the table's blank row. */
@@ -216,6 +241,18 @@ export function planSheet(sheet: OutputSheet): SheetPlan {
   });
   next += notes.length;
   lines.sort((a, b) => a.row - b.row);
+  const charts: PlannedChart[] = [];
+  let anchorRow = next + 1;
+  for (const chart of sheet.charts ?? []) {
+    const tp = tables.find((x) => x.table.name === chart.table);
+    const cols = tp?.columns.length ?? 0;
+    const fits = (c: number): boolean => Number.isInteger(c) && c >= 0 && c < cols;
+    if (!tp || chart.rows < 1 || chart.rows > tp.dataCount || !fits(chart.categoryColumn) || !chart.series.length || !chart.series.every((x) => fits(x.column))) continue;
+    const threshold = chart.threshold ? { col: cols + 1, width: Math.max(MIN_COLUMN_WIDTH, chart.threshold.label.length + 2) } : null;
+    const width = Math.min(MAX_CHART_WIDTH, Math.max(MIN_CHART_WIDTH, 160 + POINTS_PER_CATEGORY * chart.rows));
+    charts.push({ chart, headerRow: tp.headerRow, firstCol: 0, threshold, anchorRow, width, height: CHART_HEIGHT });
+    anchorRow += CHART_ROWS;
+  }
   return {
     lines,
     tables,
@@ -225,5 +262,6 @@ export function planSheet(sheet: OutputSheet): SheetPlan {
     statusRow: sheet.lines.length ? sheet.lines.length - 1 : null,
     rowCount: Math.max(next, 1),
     colCount: Math.max(1, ...tables.map((t) => t.columns.length)),
+    charts,
   };
 }

@@ -22,6 +22,16 @@ export class SheetView {
   private readonly mergeList: Merge[];
   /** Texts per row, built once per row on first use (the recogniser reads each cell many times). */
   private readonly rowTexts: (string[] | undefined)[];
+  /** Per row, worked out with its texts: whether every cell is blank (1 yes, 2 no, 0 not known yet). */
+  private readonly blankRows: Uint8Array;
+  /** Per row, worked out with its texts: the length of its longest text. */
+  private readonly longest: Uint32Array;
+  /** Per row, worked out with its texts: how many cells hold one, and whether they all hold the same. */
+  private readonly textCounts: Uint32Array;
+  private readonly sameTexts: Uint8Array;
+  /** Per row, worked out with its texts: the columns of the first and last (-1: none). */
+  private readonly firstTexts: Int32Array;
+  private readonly lastTexts: Int32Array;
   /** Row classifications per region, memoised by the caller (rows.ts). */
   readonly memo = new Map<object, unknown[]>();
 
@@ -30,6 +40,12 @@ export class SheetView {
     this.width = sheetWidth(sheet);
     // Sized up front: blank rows are never built, and long gaps would turn a growing array into a dictionary.
     this.rowTexts = new Array<string[] | undefined>(this.height);
+    this.blankRows = new Uint8Array(this.height);
+    this.longest = new Uint32Array(this.height);
+    this.textCounts = new Uint32Array(this.height);
+    this.sameTexts = new Uint8Array(this.height);
+    this.firstTexts = new Int32Array(this.height);
+    this.lastTexts = new Int32Array(this.height);
     // A counting sort by row: count each row's merges, turn the counts into offsets, then place them.
     const start = new Int32Array(this.height + 1);
     const merges = sheet.merges;
@@ -102,6 +118,44 @@ export class SheetView {
     return this.rowTexts[r] ?? (this.rowTexts[r] = this.buildTexts(r));
   }
 
+  /**
+   * The length of row r's longest text (0 for a blank row): recognisers rule out rows by it without reading
+   * their cells again (a row holding a long text is no header of periods, for one).
+   */
+  longestText(r: number): number {
+    if (r < 0 || r >= this.height) return 0;
+    this.texts(r);
+    return this.longest[r] as number;
+  }
+
+  /**
+   * Row r's texts at a glance (kept when its texts were built, while its cells were at hand): how many there are,
+   * the columns of the first and last (-1 when none), and whether they are all the same text.
+   */
+  textCount(r: number): number {
+    if (r < 0 || r >= this.height) return 0;
+    this.texts(r);
+    return this.textCounts[r] as number;
+  }
+
+  firstTextCol(r: number): number {
+    if (r < 0 || r >= this.height) return -1;
+    this.texts(r);
+    return this.firstTexts[r] as number;
+  }
+
+  lastTextCol(r: number): number {
+    if (r < 0 || r >= this.height) return -1;
+    this.texts(r);
+    return this.lastTexts[r] as number;
+  }
+
+  allTextsSame(r: number): boolean {
+    if (r < 0 || r >= this.height) return true;
+    this.texts(r);
+    return this.sameTexts[r] === 1;
+  }
+
   /** raw() then text for each cell of the row, without re-reading the row or merges per cell. */
   private buildTexts(r: number): string[] {
     const row = this.sheet.rows[r] ?? NO_CELLS;
@@ -110,11 +164,23 @@ export class SheetView {
     // The blank cells of a merged band share its top-left text: read it once per merge.
     let lastMerge: Merge | undefined;
     let lastMergeText = '';
+    // Worked out here, while the row's cells are at hand: isBlankRow() and longestText() answer from them.
+    let blank = true;
+    let longest = 0;
+    let count = 0;
+    let first = -1;
+    let last = -1;
+    let same = true;
     for (let c = 0; c < this.width; c++) {
       const v = row[c];
       let t = '';
-      if (typeof v === 'string') t = stripTags(v);
-      else if (v !== null && v !== undefined) t = this.otherText(v);
+      if (typeof v === 'string') {
+        t = stripTags(v);
+        if (blank && (t !== '' || !isBlank(v))) blank = false;
+      } else if (v !== null && v !== undefined) {
+        t = this.otherText(v);
+        blank = false;
+      }
       // A blank cell reads through a merge (raw()); a cell of bare tags is not blank and stays ''.
       if (t === '' && merged && isBlank(v)) {
         const m = this.merge(r, c);
@@ -126,8 +192,21 @@ export class SheetView {
           t = lastMergeText;
         }
       }
+      if (t !== '') {
+        if (t.length > longest) longest = t.length;
+        if (first === -1) first = c;
+        else if (t !== texts[first]) same = false;
+        last = c;
+        count++;
+      }
       texts[c] = t;
     }
+    this.blankRows[r] = blank ? 1 : 2;
+    this.longest[r] = longest;
+    this.textCounts[r] = count;
+    this.firstTexts[r] = first;
+    this.lastTexts[r] = last;
+    this.sameTexts[r] = same ? 1 : 0;
     return texts;
   }
 
@@ -152,6 +231,9 @@ export class SheetView {
   isBlankRow(r: number, c0 = 0, c1 = this.width - 1): boolean {
     const row = this.sheet.rows[r];
     if (!row) return true;
+    // The whole row: known once its texts are built.
+    const known = c0 <= 0 && c1 >= this.width - 1 ? (this.blankRows[r] as number) : 0;
+    if (known !== 0) return known === 1;
     for (let c = c0; c <= Math.min(c1, row.length - 1); c++) if (!isBlank(row[c])) return false;
     return true;
   }

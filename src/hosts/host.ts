@@ -7,7 +7,7 @@ export interface WrittenSheet {
   readonly requested: string;
   /** The name used: the same, or "Seguimiento (2)" when a user sheet already had the name. */
   readonly name: string;
-  /** Roll-up sheets in Excel: whether their chart was drawn (absent where the host draws none). */
+  /** Sheets with charts (roll-ups): whether they were drawn (absent on sheets without one). */
   readonly chart?: 'added' | 'failed';
 }
 

@@ -25,8 +25,14 @@ export interface PaneHost extends WorkbookHost {
   /** Conditional formats on the action rows (formula-based where deadlines are real dates). */
   highlightOverdue(result: CheckResult): Promise<void>;
   removeHighlights(): Promise<void>;
-  /** List validation on each status column: canonical words plus the variants already in use. */
-  addStatusDropdowns(result: CheckResult, words: readonly string[]): Promise<void>;
+  /**
+   * List validation on each status column: canonical words plus the variants already in use. Cells
+   * under a validation of the user's are left alone. The ranges that got ours are recorded in our
+   * sheet (src/core/workbook-state/dropdown-record.ts); resolves to their number where the host says.
+   */
+  addStatusDropdowns(result: CheckResult, words: readonly string[]): Promise<number | void>;
+  /** Removes exactly the dropdowns Tablero added (the recorded ranges still holding ours); resolves to how many ranges. */
+  removeStatusDropdowns(): Promise<number>;
   /** Writes real dates; the original texts are kept in Tablero's sheet so undo can restore them. */
   convertTextDates(changes: readonly DateConversion[]): Promise<void>;
   undoConvertTextDates(): Promise<void>;

@@ -107,7 +107,7 @@ export function App(props: AppProps): React.JSX.Element {
                 lang={l}
                 className={`${styles.langBtn} ${lang === l ? styles.langOn : ''}`}
                 aria-pressed={lang === l}
-                aria-label={`${l === 'es' ? s('langEs') : s('langEn')} (${l.toUpperCase()})`}
+                aria-label={`${l.toUpperCase()}, ${l === 'es' ? s('langEs') : s('langEn')}`}
                 onClick={() => session.changeLang(l)}
                 data-testid={`lang-${l}`}
               >

@@ -8,6 +8,7 @@ import type { RollupOptions } from '../core/rollup';
 import type { RollupResult } from '../core/rollup/types';
 import type { Settings } from '../core/workbook-state';
 import type { WrittenSheet } from '../hosts/host';
+import type { RefreshEntry } from '../core/refresh-history';
 import type { PaneHost } from '../hosts/pane-host';
 import { checkHost as checkWorkflow, refreshStatus as refreshWorkflow, type Checked, type RefreshOptions } from '../workflow/refresh';
 import type { Engine } from './engine';
@@ -17,7 +18,7 @@ export type { Checked } from '../workflow/refresh';
 
 export interface OffThreadEngine {
   check(settings: Settings, asOf: string, lang: Lang, reuse: boolean): Promise<Checked>;
-  refresh(settings: Settings, asOf: string, lang: Lang, highlight: boolean): Promise<Checked & { written: WrittenSheet[] }>;
+  refresh(settings: Settings, asOf: string, lang: Lang, highlight: boolean): Promise<Checked & { written: WrittenSheet[]; history: RefreshEntry[]; change: RefreshEntry }>;
   writeRollups(settings: Settings, asOf: string, lang: Lang, threshold: number): Promise<Checked & { written: WrittenSheet[]; rollup: RollupResult }>;
   rollup(opts: RollupOptions): Promise<RollupResult>;
   /** Names of the sheets that are the user's (not written by Tablero), without their rows. */
@@ -44,7 +45,7 @@ export function refreshStatus(
   asOf: string,
   lang: Lang,
   opts: RefreshOptions = {},
-): Promise<Checked & { written: WrittenSheet[] }> {
+): Promise<Checked & { written: WrittenSheet[]; history: RefreshEntry[]; change: RefreshEntry }> {
   const off = offThread(host);
   return off ? off.refresh(settings, asOf, lang, opts.highlight ?? false) : refreshWorkflow(host, engine, settings, asOf, lang, opts);
 }
@@ -67,8 +68,8 @@ export async function writeRollups(
   const off = offThread(host);
   if (off) return off.writeRollups(settings, asOf, lang, threshold);
   const before = await host.read();
-  const rollup = engine.rollup(before, { lang, threshold, map: settings.rollupMap });
-  const sheets = engine.rollupSheets(rollup, lang);
+  const rollup = await engine.rollup(before, { lang, threshold, map: settings.rollupMap });
+  const sheets = await engine.rollupSheets(rollup, lang);
   const written = sheets.length ? await host.writeSheets(sheets) : [];
   const checked = await checkWorkflow(host, engine, settings, asOf, lang);
   return { ...checked, written, rollup };

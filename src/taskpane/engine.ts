@@ -5,6 +5,7 @@ import type { CheckResult } from '../core/model';
 import type { OutputSheet } from '../core/output';
 import type { Lang } from '../core/i18n';
 import type { StatusVocabulary } from '../core/vocab/status';
+import type { BandScheme } from '../core/framework/model';
 import { checkWorkbook } from '../core/check';
 import { seguimientoSheet } from '../core/seguimiento';
 import { leadOrganisation } from '../core/responsible';
@@ -17,18 +18,35 @@ export interface EngineCheckOptions {
   readonly asOfSource?: AsOfSource;
   readonly vocabulary?: StatusVocabulary;
   readonly lang?: Lang;
+  /** Results frameworks' bands (the saved setting); absent: TolaData's ±15%. */
+  readonly bandScheme?: BandScheme;
 }
 
+/** A value now (the engine in the page) or later (the engine in a worker: Excel's pane). */
+export type Later<T> = T | Promise<T>;
+
 export interface Engine {
+  check(wb: WorkbookGrid, opts: EngineCheckOptions): Later<CheckResult>;
+  seguimiento(result: CheckResult, lang: Lang): Later<OutputSheet>;
+  /** Drawn on every overdue card: always in the page (a few string operations). */
+  leadOrganisation(responsible: string | null): string | null;
+  rollup(wb: WorkbookGrid, opts: RollupOptions): Later<RollupResult>;
+  rollupSheets(result: RollupResult, lang: Lang): Later<OutputSheet[]>;
+  exportWorkbook(wb: WorkbookGrid, opts: Parameters<typeof exportWorkbook>[1]): Later<WorkbookExport>;
+  /** True when results come later (a worker): the pane never computes them while drawing. */
+  readonly offPage?: boolean;
+}
+
+/** The engine run where it is called: results now (the page in browser tests, the workers themselves). */
+export interface NowEngine extends Engine {
   check(wb: WorkbookGrid, opts: EngineCheckOptions): CheckResult;
   seguimiento(result: CheckResult, lang: Lang): OutputSheet;
-  leadOrganisation(responsible: string | null): string | null;
   rollup(wb: WorkbookGrid, opts: RollupOptions): RollupResult;
   rollupSheets(result: RollupResult, lang: Lang): OutputSheet[];
   exportWorkbook(wb: WorkbookGrid, opts: Parameters<typeof exportWorkbook>[1]): WorkbookExport;
 }
 
-export const engine: Engine = {
+export const engine: NowEngine = {
   check: (wb, opts) => checkWorkbook(wb, opts),
   seguimiento: (result, lang) => seguimientoSheet(result, lang),
   leadOrganisation: (responsible) => leadOrganisation(responsible),

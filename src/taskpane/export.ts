@@ -9,6 +9,9 @@ import { writeXlsx } from '../hosts/xlsx/write';
 import type { Engine } from './engine';
 import { applyMappings, type Settings } from '../core/workbook-state';
 import type { SaveFile } from './download';
+import type { CheckResult } from '../core/model';
+import type { RollupResult } from '../core/rollup/types';
+import { exportHasContent, exportSheetKeys, exportSheetName, exportSummaryFigures, type ExportSheetKey, type SummaryFigures } from '../core/export';
 
 /** Written in the export's About sheet. */
 export const TABLERO_VERSION: string = pkg.version;
@@ -30,6 +33,8 @@ export interface DonorExportOptions {
   readonly generatedAt: string;
   /** The file name the user knows (browser mode); else the host is asked. */
   readonly sourceFile?: string;
+  /** The sheets picked in the export dialog; all the content has when absent. */
+  readonly sheets?: readonly ExportSheetKey[];
 }
 
 /** Characters Windows and macOS refuse in a file name. */
@@ -45,7 +50,7 @@ export async function buildDonorExport(host: Pick<PaneHost, 'read' | 'workbookNa
   const grid = await host.read();
   const source = opts.sourceFile ?? (await host.workbookName?.()) ?? 'Tablero';
   const mapped = applyMappings(grid, opts.settings.columnMappings);
-  const out = engine.exportWorkbook(mapped, {
+  const out = await engine.exportWorkbook(mapped, {
     // The pane's choice: a picked date, or autoAsOf(today) for the workbook's stated cut-off.
     asOf: resolveAsOfChoice(mapped, opts.asOf).asOf,
     sourceFile: source,
@@ -55,9 +60,34 @@ export async function buildDonorExport(host: Pick<PaneHost, 'read' | 'workbookNa
     vocabulary: opts.settings.extraStatusWords,
     threshold: opts.threshold,
     map: opts.settings.rollupMap,
+    bandScheme: opts.settings.bandScheme,
+    sheets: opts.sheets,
   });
   const bytes = out.hasContent ? writeXlsx(null, out.sheets).bytes : new Uint8Array(0);
   return { fileName: exportFileName(source, opts.lang), bytes, hasContent: out.hasContent, sheets: out.sheets.map((s) => s.name) };
+}
+
+/** The export dialog's choice: the export's language and the sheets it writes. */
+export interface ExportChoice {
+  readonly lang: Lang;
+  readonly sheets: readonly ExportSheetKey[];
+}
+
+/** What the export dialog shows before anything is built: the sheets offered and the Summary's total row. */
+export interface ExportPreview {
+  readonly hasContent: boolean;
+  readonly sheets: readonly { readonly key: ExportSheetKey; readonly name: string }[];
+  readonly figures: SummaryFigures;
+}
+
+/** From the pane's own check and roll-up (the export computes the same from the same workbook and settings). */
+export function exportPreview(check: CheckResult, rollup: RollupResult | null, lang: Lang): ExportPreview {
+  const content = { check, rollup, frameworks: check.frameworks ?? null };
+  return {
+    hasContent: exportHasContent(content),
+    sheets: exportSheetKeys(content).map((key) => ({ key, name: exportSheetName(key, lang) })),
+    figures: exportSummaryFigures(check),
+  };
 }
 
 export type Delivery = 'opened' | 'downloaded';

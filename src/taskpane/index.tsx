@@ -5,6 +5,8 @@ import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { parseLang, type Lang } from '../core/i18n';
 import { engine } from './engine';
+import { workerEngine, type EngineWorkerLike } from './worker/engine-client';
+import { spawnEngineWorker } from './worker/spawn';
 import { detectOffice } from './office-detect';
 import { App } from './App';
 import { BrowserShell } from './browser/BrowserShell';
@@ -20,9 +22,11 @@ async function main(): Promise<void> {
     // The Office host is only fetched inside Office; browser mode never loads it.
     const { createOfficeHost } = await import(/* webpackChunkName: "office-host" */ '../hosts/office');
     const host = createOfficeHost({ lang });
+    // Office.js stays in the page; the engine between its syncs runs in a worker (engine-client.ts).
+    const offPage = workerEngine(() => spawnEngineWorker() as unknown as EngineWorkerLike);
     root.render(
       <FluentProvider theme={webLightTheme} style={{ height: '100%' }}>
-        <App host={host} engine={engine} defaultLang={lang} onLangChange={(l) => (host.lang = l)} />
+        <App host={host} engine={offPage} defaultLang={lang} onLangChange={(l) => (host.lang = l)} />
       </FluentProvider>,
     );
     return;

@@ -3,6 +3,7 @@
 import type { CheckResult, StatusId } from '../core/model';
 import { dayNumberToISO, daysBetween, isoToDayNumber } from '../core/dates';
 import { naturalCompare, rowAddress, type OverdueItem } from './logic';
+import { changesBetween, resultStates } from '../core/refresh-history';
 
 export interface ListFilter {
   /** Words to find in the id, the action's text or the responsible (case and accents ignored). */
@@ -79,17 +80,5 @@ export function upcomingItems(result: CheckResult, days = 30): UpcomingItem[] {
 
 /** What changed between two checks: actions now overdue that were not, and now completed that were not. */
 export function changesSince(before: CheckResult, after: CheckResult): { newlyOverdue: string[]; newlyCompleted: string[] } {
-  const key = (sheet: string, a: { id: string | null; row: number }): string => `${sheet}!${a.id ?? `#${a.row}`}`;
-  const was = new Map<string, { overdue: boolean; completed: boolean }>();
-  for (const t of before.tables) for (const a of t.actions) was.set(key(t.sheet, a), { overdue: a.overdue, completed: a.status === 'completed' });
-  const newlyOverdue: string[] = [];
-  const newlyCompleted: string[] = [];
-  for (const t of after.tables) {
-    for (const a of t.actions) {
-      const prev = was.get(key(t.sheet, a));
-      if (a.overdue && !prev?.overdue) newlyOverdue.push(a.id ?? `#${a.row}`);
-      if (a.status === 'completed' && prev && !prev.completed) newlyCompleted.push(a.id ?? `#${a.row}`);
-    }
-  }
-  return { newlyOverdue, newlyCompleted };
+  return changesBetween(resultStates(before), after);
 }

@@ -5,7 +5,7 @@ import type { DateConversion } from '../hosts/pane-host';
 import { catalogue, type Lang } from '../core/i18n';
 import { columnIndex, columnLetter, parseRange, type WorkbookGrid } from '../core/grid';
 import { CANONICAL_STATUSES } from '../core/vocab/status';
-import { findConversionSheet, parseConversionRecord } from '../core/workbook-state';
+import { findConversionSheet, findDropdownSheet, parseConversionRecord, parseDropdownRecord } from '../core/workbook-state';
 
 export interface OverdueItem {
   readonly sheet: string;
@@ -143,6 +143,12 @@ export function chartBars(result: CheckResult): ChartBar[] {
 export function todayISO(now: Date = new Date()): string {
   const p = (n: number): string => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+/** Whether the workbook records status dropdowns of ours (our sheet, either language) to remove. */
+export function hasDropdownRecord(grid: WorkbookGrid): boolean {
+  const sheet = findDropdownSheet(grid.sheets);
+  return sheet !== undefined && parseDropdownRecord(sheet).length > 0;
 }
 
 /** Whether the workbook holds a record of converted dates (our sheet, either language) to undo. */

@@ -12,13 +12,14 @@ import type { RecordKind, RollupResult } from '../core/rollup/types';
 import type { RollupOptions } from '../core/rollup';
 import { DEFAULT_THRESHOLD } from '../core/rollup/types';
 import type { Engine } from './engine';
-import { changesSince } from './list-filter';
+import { historyOf, type RefreshEntry } from '../core/refresh-history';
+import { refreshNotice, writtenElsewhere } from './refresh-notice';
 import { checkHost, donorExport, offThread, refreshStatus, rollupOf, writeRollups, type Checked } from './actions';
-import { deliverExport } from './export';
+import { deliverExport, type ExportChoice } from './export';
 import { downloadBytes, type SaveFile } from './download';
 import { hasRecords, parseThresholdPercent, recordSources, thresholdText } from './rollups';
 import { withKindMap } from '../core/workbook-state';
-import { hasConversionRecord, statusDropdownWords, textDateConversions, todayISO, type GroupBy } from './logic';
+import { hasConversionRecord, hasDropdownRecord, statusDropdownWords, textDateConversions, todayISO, type GroupBy } from './logic';
 import type { DateConversion } from '../hosts/pane-host';
 import { DEFAULT_SETTINGS, parseSettings, type ColumnMapping, type Settings, type SettingsNotice } from '../core/workbook-state';
 import { makeStrings, type PaneKey, type Strings } from './strings';
@@ -85,6 +86,10 @@ export interface SessionState {
   readonly highlighted: boolean;
   readonly highlightNote: string | null;
   readonly undoable: boolean;
+  /** The workbook records status dropdowns of ours (Remove status dropdowns is offered). */
+  readonly dropdownsUndoable: boolean;
+  /** The refresh history the workbook keeps (newest first): the pane shows the last change. */
+  readonly history: readonly RefreshEntry[];
   // What the user chose to see: kept here so it survives switching tabs.
   readonly groupBy: GroupBy;
   readonly severity: Severity | 'all';
@@ -104,7 +109,7 @@ export type SessionEvent =
   | {
       type: 'view';
       patch: Partial<
-        Pick<SessionState, 'tab' | 'groupBy' | 'severity' | 'selected' | 'mapping' | 'notesDismissed' | 'lang' | 'asOf' | 'asOfPicked' | 'settingsNotice' | 'undoable'>
+        Pick<SessionState, 'tab' | 'groupBy' | 'severity' | 'selected' | 'mapping' | 'notesDismissed' | 'lang' | 'asOf' | 'asOfPicked' | 'settingsNotice' | 'undoable' | 'dropdownsUndoable' | 'history'>
       >;
     };
 
@@ -126,6 +131,8 @@ export function initialSession(defaultLang: Lang, today: string): SessionState {
     highlighted: false,
     highlightNote: null,
     undoable: false,
+    dropdownsUndoable: false,
+    history: [],
     groupBy: 'recommendation',
     severity: 'all',
     selected: null,
@@ -153,8 +160,16 @@ export function sessionReducer(state: SessionState, ev: SessionEvent): SessionSt
       };
     }
     case 'checked':
-      // A new grid may carry (or have lost) the conversion record: undo follows it.
-      return { ...state, grid: ev.grid, result: ev.result, undoable: ev.grid === state.grid ? state.undoable : hasConversionRecord(ev.grid) };
+      // A new grid may carry (or have lost) the conversion and dropdown records and the history: the pane follows them.
+      if (ev.grid === state.grid) return { ...state, result: ev.result };
+      return {
+        ...state,
+        grid: ev.grid,
+        result: ev.result,
+        undoable: hasConversionRecord(ev.grid),
+        dropdownsUndoable: hasDropdownRecord(ev.grid),
+        history: historyOf(ev.grid),
+      };
     case 'settings':
       return { ...state, settings: ev.settings, settingsNotice: null };
     case 'highlights':
@@ -199,13 +214,15 @@ export interface PaneSession {
   highlight(): Promise<void>;
   removeHighlights(): Promise<void>;
   dropdowns(): Promise<void>;
+  removeDropdowns(): Promise<void>;
   convert(): Promise<void>;
   undo(): Promise<void>;
   applyMapping(sheet: string, m: ColumnMapping): Promise<void>;
   download(): Promise<void>;
   changeRollupMap(kind: RecordKind, m: KindMap | null): Promise<void>;
   writeRollupSheets(): Promise<void>;
-  exportDonors(): Promise<void>;
+  /** The donor export, in the dialog's language and sheets (else the pane's language, every sheet). */
+  exportDonors(choice?: ExportChoice): Promise<void>;
   saveSettingsFromPanel(next: Settings): Promise<void>;
 }
 
@@ -242,11 +259,8 @@ export function usePaneSession(props: SessionProps): PaneSession {
   const setNotice = React.useCallback((notice: Notice) => dispatch({ type: 'notice', notice }), []);
   const setView = React.useCallback((patch: Extract<SessionEvent, { type: 'view' }>['patch']) => dispatch({ type: 'view', patch }), []);
 
-  /** The result the next "Refresh status" is compared with: the last refresh, or the first check. */
-  const refreshBase = React.useRef<CheckResult | null>(null);
   const show = React.useCallback(
     (c: Checked, hl: boolean) => {
-      refreshBase.current ??= c.result;
       const apply = (): void => {
         dispatch({ type: 'checked', grid: c.grid, result: c.result });
         onChecked?.(c.grid, c.result, hl);
@@ -373,11 +387,13 @@ export function usePaneSession(props: SessionProps): PaneSession {
   // The roll-up of the grid just read: cheap next to reading, and it tells whether to open on this tab.
   const rollupMap = settings.rollupMap;
   // Where the host runs the engine (browser mode's worker) the roll-up arrives later; the last one stays meanwhile.
-  const off = offThread(host);
-  const rollupNow = React.useMemo(
-    () => (grid && !off ? engine.rollup(grid, { lang, threshold, map: rollupMap }) : null),
-    [grid, engine, lang, threshold, rollupMap, off],
-  );
+  // Excel's pane runs the engine in a worker too (engine.offPage): its roll-up also arrives later.
+  const off = offThread(host) !== null || engine.offPage === true;
+  const rollupNow = React.useMemo(() => {
+    if (!grid || off) return null;
+    const now = engine.rollup(grid, { lang, threshold, map: rollupMap });
+    return now instanceof Promise ? null : now;
+  }, [grid, engine, lang, threshold, rollupMap, off]);
 
   React.useEffect(() => {
     if (!grid || !off) return;
@@ -450,26 +466,22 @@ export function usePaneSession(props: SessionProps): PaneSession {
     changeThreshold: (text) => dispatch({ type: 'threshold', text }),
     // "Refresh status" does what the ribbon button does: check, rewrite Seguimiento, highlight overdue.
     refresh: async () => {
-      await task(
+      const out = await task(
         'busyWriting',
         () => writeStatus(true),
         (out) => {
           dispatch({ type: 'highlights', on: true, note: highlightNoteFor(out.result) });
-          // What changed since the last refresh (or since the workbook was opened).
-          const base = refreshBase.current;
-          refreshBase.current = out.result;
-          const ch = base ? changesSince(base, out.result) : null;
-          const changes = !ch
-            ? ''
-            : ch.newlyOverdue.length || ch.newlyCompleted.length
-              ? ` ${s('refreshChanges', { overdue: ch.newlyOverdue.length, completed: ch.newlyCompleted.length })}`
-              : ` ${s('refreshNoChanges')}`;
-          // In the browser the preview moves to the sheet just written (in Excel the user's sheet stays active).
+          // What changed since the last refresh: read from the workbook (the Seguimiento it held), kept in our history sheet.
           const first = out.written[0];
-          if (first && host.kind === 'browser') select(first.name, 'A1');
-          return { show: out, highlighted: true, notice: ok(s('refreshed', { sheet: first?.name ?? '' }) + changes) };
+          const text = [s('refreshed', { sheet: first?.name ?? '' }), refreshNotice(s, out.change), writtenElsewhere(s, out.written)].filter(Boolean).join(' ');
+          return { show: out, highlighted: true, notice: ok(text) };
         },
       );
+      // In the browser the preview moves to the sheet just written, once the grid holding it is shown
+      // (in Excel the user's sheet stays active).
+      const first = out?.written[0];
+      if (first && host.kind === 'browser') select(first.name, 'A1');
+      if (out) setView({ history: out.history });
     },
     highlight: async () => {
       if (!result) return;
@@ -500,7 +512,20 @@ export function usePaneSession(props: SessionProps): PaneSession {
       await task(
         'busyWriting',
         () => host.addStatusDropdowns(result, words),
-        () => ({ notice: ok(s('dropdownsDone', { count: words.length })) }),
+        (n) => {
+          if (n !== 0) setView({ dropdownsUndoable: true });
+          return { notice: ok(s('dropdownsDone', { count: words.length })) };
+        },
+      );
+    },
+    removeDropdowns: async () => {
+      await task(
+        'busyWriting',
+        () => host.removeStatusDropdowns(),
+        (n) => {
+          setView({ dropdownsUndoable: false });
+          return { notice: ok(s('dropdownsUndone', { count: n })) };
+        },
       );
     },
     convert: async () => {
@@ -571,7 +596,7 @@ export function usePaneSession(props: SessionProps): PaneSession {
             show: o,
             notice: {
               intent: failed ? 'warning' : 'success',
-              text: s(failed ? 'rollupChartFailed' : drawn ? 'rollupWrittenCharts' : 'rollupWritten', { sheets: names }),
+              text: [s(failed ? 'rollupChartFailed' : drawn ? 'rollupWrittenCharts' : 'rollupWritten', { sheets: names }), writtenElsewhere(s, o.written)].filter(Boolean).join(' '),
             },
           };
         },
@@ -579,12 +604,12 @@ export function usePaneSession(props: SessionProps): PaneSession {
       const first = out?.written[0];
       if (first) select(first.name, 'A1');
     },
-    exportDonors: async () => {
+    exportDonors: async (choice) => {
       const save = props.saveFile ?? downloadBytes;
       await task(
         'busyExporting',
         async () => {
-          const exp = await donorExport(host, engine, { settings, asOf, lang, threshold, generatedAt: today, sourceFile: browser?.fileName });
+          const exp = await donorExport(host, engine, { settings, asOf, lang: choice?.lang ?? lang, threshold, generatedAt: today, sourceFile: browser?.fileName, sheets: choice?.sheets });
           if (!exp.hasContent) return { exp, delivery: null };
           return { exp, delivery: await deliverExport(host, state.caps, exp, save) };
         },

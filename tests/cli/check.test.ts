@@ -4,6 +4,7 @@ import { readXlsx } from '../../src/hosts/xlsx/read';
 import type { CheckJson } from '../../src/cli/check-json';
 import { makeXlsx } from '../helpers/make-xlsx';
 import { ECUADOR, cliRunner, sha256, tempDir } from '../helpers/cli';
+import { HONDURAS_FRAMEWORK } from '../fixtures';
 
 const run = cliRunner('2011-09-15');
 const tmp = tempDir('tablero-cli-');
@@ -73,6 +74,15 @@ describe('tablero check on the Ecuador fixture', () => {
     expect(r.stdout).toMatch(/^ {2}1\.2 {2}22 days {2}due 2011-08-24 {2}Lidera: MIDUVI/m);
     const es = await run('check', ECUADOR, '--as-of', '2011-09-15', '--lang', 'es');
     expect(es.stdout).toContain('Acciones vencidas: 20');
+  });
+
+  it('prints no status block and no "0 overdue" for a workbook whose only table is a results framework', async () => {
+    const r = await run('check', HONDURAS_FRAMEWORK, '--lang', 'en');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Tables found: 0');
+    expect(r.stdout).not.toContain('By status');
+    expect(r.stdout).not.toContain('Overdue actions');
+    expect(r.stdout).toMatch(/15 indicators/);
   });
 });
 

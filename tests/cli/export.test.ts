@@ -330,6 +330,17 @@ describe('tablero export: Honduras adds the Indicators sheet', () => {
   });
 });
 
+describe('tablero export --sheets', () => {
+  it('writes only the sheets named (those the workbook has), in the export\'s order, the Summary with its chart', async () => {
+    const out = path.join(tmp, 'picked.xlsx');
+    const r = await run('export', ECUADOR, '--out', out, '--as-of', '2011-09-15', '--lang', 'en', '--sheets', 'findings, summary,indicators');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readXlsx(new Uint8Array(fs.readFileSync(out))).sheets.map((s) => s.name)).toEqual(['Summary', 'Findings']);
+    expect(Object.keys(parts(out)).filter((k) => /^xl\/charts\/chart\d+\.xml$/.test(k))).toEqual(['xl/charts/chart1.xml']);
+  });
+});
+
 describe('tablero export: bad usage and bad input write nothing', () => {
   it('--out is required', async () => {
     const r = await run('export', ECUADOR, '--lang', 'en');
@@ -350,6 +361,8 @@ describe('tablero export: bad usage and bad input write nothing', () => {
     [['--out', 'x.xlsx', '--as-of', '2011-02-30'], 'tablero: invalid option: --as-of: YYYY-MM-DD\n'],
     [['--out', 'x.xlsx', '--lang', 'fr'], /^tablero: invalid option: --lang: /],
     [['--out', 'x.xlsx', '--bogus'], /^tablero: invalid option: /],
+    [['--out', 'x.xlsx', '--sheets', 'summary,charts'], 'tablero: --sheets takes a comma-separated list of: about,actions,summary,indicators,iptt,milestones,findings\n'],
+    [['--out', 'x.xlsx', '--sheets', ','], 'tablero: --sheets takes a comma-separated list of: about,actions,summary,indicators,iptt,milestones,findings\n'],
   ])('%j is a usage error', async (args, message) => {
     // --out points into the temporary folder should a bug let the command run.
     const argv = args.map((a) => (a.endsWith('.xlsx') || a.endsWith('.csv') ? path.join(tmp, a) : a));

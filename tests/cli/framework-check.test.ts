@@ -103,7 +103,8 @@ describe('text output, exit codes and options', () => {
     const lines = r.stdout.split('\n');
     expect(lines).toContain('Results frameworks: 1');
     expect(lines).toContain('  Marco de resultados!A4:S25: 15 indicators; latest ended period: 2017');
-    expect(lines).toContain('  Bands: on track 8, at risk 0, under 4, over 1, no data 2');
+    // TolaData's ±15% has no "at risk" band: the line names only the bands the scheme can give.
+    expect(lines).toContain('  Bands: on track 8, under target 4, over target 1, no data 2');
     expect(lines).toContain('    2.3 Prestadores cuya tarifa cubre operación y mantenimiento: 123.6% of target (over target), no comment');
     expect(lines).toContain('    1.4 Municipios con plan municipal de APS aprobado: 75% of target (under target)');
     expect(lines).toContain('    5.1 Política nacional de APS aprobada: No / Sí (under target)');
@@ -111,6 +112,22 @@ describe('text output, exit codes and options', () => {
     expect(lines).toContain('    5.3 2017 (L25)');
     expect(lines).toContain('    1.1 water coverage: 84.1002');
     expect(lines).toContain('  [warning] Marco de resultados!L25 Indicator 5.3: no actual for 2017 ("n/d").');
+  });
+
+  it('in Spanish the percentages and figures take a decimal comma ("123,6 %", a no-break space before the sign), findings too', async () => {
+    const r = await run('check', HONDURAS_FRAMEWORK, '--as-of', '2018-02-15', '--lang', 'es');
+    const lines = r.stdout.split('\n');
+    expect(lines).toContain('  Rangos: en rango 8, bajo la meta 4, sobre la meta 1, sin datos 2');
+    expect(lines).toContain('    2.3 Prestadores cuya tarifa cubre operación y mantenimiento: 123,6\u00a0% de la meta (sobre la meta), sin comentario');
+    expect(lines).toContain('    1.4 Municipios con plan municipal de APS aprobado: 75\u00a0% de la meta (bajo la meta)');
+    expect(lines).toContain('    1.1 cobertura de agua: 84,1002');
+    expect(lines.filter((l) => l.includes('123,6\u00a0% de su meta'))).toHaveLength(1);
+    expect(r.stdout).not.toMatch(/\d\.\d%|en riesgo/);
+  });
+
+  it('under the semáforo the text names its "at risk" band', async () => {
+    const r = await run('check', HONDURAS_FRAMEWORK, '--as-of', '2018-02-15', '--lang', 'en', '--bands', 'semaforo');
+    expect(r.stdout.split('\n')).toContain('  Bands: on track 4, at risk 4, under target 4, over target 1, no data 2');
   });
 
   it('--bands semaforo puts the ±5%–15% indicators at risk', async () => {
@@ -135,6 +152,8 @@ describe('text output, exit codes and options', () => {
     expect(wb.sheets.map((s) => s.name).slice(0, 4)).toEqual(['Marco de resultados', 'Comunidades', 'Sistemas', 'Prestadores']);
     const sheet = wb.sheets.find((s) => s.name === 'Indicadores')!;
     expect(sheet.createdByTablero).toBe(true);
+    // The status line names only the bands of the scheme in use (no "en riesgo" under TolaData's ±15%).
+    expect(sheet.rows.map((row) => row[0])).toContain('15 indicadores: en rango 8, bajo la meta 4, sobre la meta 1, sin datos 2.');
     const header = sheet.rows.findIndex((row) => row[0] === 'Hoja');
     expect(sheet.rows[header]).toEqual([
       'Hoja', 'Componente', 'N°', 'Indicador', 'Unidad', 'Sentido', 'Acumulación', 'Línea base', 'Último período terminado',

@@ -6,7 +6,9 @@ import type { CheckJson } from '../../src/cli/check-json';
 import type { RollupJson } from '../../src/core/rollup/json';
 import { BrowserHost } from '../../src/hosts/browser';
 import { readSavedSettings } from '../../src/hosts/xlsx/settings-part';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/core/workbook-state';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../src/core/workbook-state';
+import { readXlsx } from '../../src/hosts/xlsx/read';
+import { HONDURAS_FRAMEWORK } from '../fixtures';
 import { makeXlsx } from '../helpers/make-xlsx';
 import { cliRunner, tempDir } from '../helpers/cli';
 
@@ -102,5 +104,44 @@ describe('settings saved in the workbook', () => {
     const m = await run('rollup', saved, '--format', 'json', '--map', map);
     expect(m.code).toBe(0);
     expect((JSON.parse(m.stdout) as RollupJson).coverage!.total).toMatchObject({ households: 40, water: 0.15 });
+  });
+});
+
+describe('the band scheme saved in the workbook (the pane\'s Settings tab)', () => {
+  async function framework(settings: Settings | null, name: string): Promise<string> {
+    const host = new BrowserHost(new Uint8Array(fs.readFileSync(HONDURAS_FRAMEWORK)), `${name}.xlsx`);
+    if (settings) await host.saveSettings(settings);
+    const file = path.join(tmp, `${name}.xlsx`);
+    fs.writeFileSync(file, host.currentBytes());
+    return file;
+  }
+  const bands = (stdout: string) => (JSON.parse(stdout) as CheckJson).frameworks.map((f) => [f.bandScheme, f.bands]);
+
+  it('is what `tablero check` bands with when --bands is not given; --bands wins', async () => {
+    const semaforo = await framework({ ...DEFAULT_SETTINGS, bandScheme: 'semaforo' }, 'fw-semaforo');
+    const r = await run('check', semaforo, '--format', 'json', '--as-of', '2018-02-15');
+    expect(r.code).toBe(0);
+    expect(bands(r.stdout)).toEqual([['semaforo', { on_track: 4, at_risk: 4, under: 4, over: 1, no_data: 2 }]]);
+    const told = await run('check', semaforo, '--format', 'json', '--as-of', '2018-02-15', '--bands', 'toladata');
+    expect(bands(told.stdout)).toEqual([['toladata', { on_track: 8, at_risk: 0, under: 4, over: 1, no_data: 2 }]]);
+    const plain = await run('check', await framework(null, 'fw-plain'), '--format', 'json', '--as-of', '2018-02-15');
+    expect(bands(plain.stdout)).toEqual([['toladata', { on_track: 8, at_risk: 0, under: 4, over: 1, no_data: 2 }]]);
+  });
+
+  it('is read back as saved; an unknown scheme reads as none and keeps the other settings', async () => {
+    const saved = await framework({ ...mapped, bandScheme: 'semaforo' }, 'fw-read-back');
+    expect(readSavedSettings(new Uint8Array(fs.readFileSync(saved)))).toEqual({ ...mapped, bandScheme: 'semaforo' });
+    expect(parseSettings({ ...mapped, bandScheme: 'rainbow' })).toEqual({ settings: mapped, notice: null });
+    const odd = await framework({ ...mapped, bandScheme: 'rainbow' } as unknown as Settings, 'fw-odd');
+    const r = await run('check', odd, '--format', 'json', '--as-of', '2018-02-15');
+    expect(bands(r.stdout)).toEqual([['toladata', { on_track: 8, at_risk: 0, under: 4, over: 1, no_data: 2 }]]);
+  });
+
+  it('bands the IPTT of `tablero export` too', async () => {
+    const out = path.join(tmp, 'fw-export.xlsx');
+    const r = await run('export', await framework({ ...DEFAULT_SETTINGS, bandScheme: 'semaforo' }, 'fw-export-in'), '--out', out, '--as-of', '2018-02-15', '--lang', 'en');
+    expect(r.code).toBe(0);
+    const iptt = readXlsx(new Uint8Array(fs.readFileSync(out))).sheets.find((s) => s.name === 'IPTT')!;
+    expect(iptt.rows.flat().filter((v) => v === 'at risk')).toHaveLength(4);
   });
 });

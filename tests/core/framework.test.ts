@@ -3,7 +3,9 @@
 import { checkWorkbook } from '../../src/core/check';
 import { checkFrameworks, type FrameworkIndicator } from '../../src/core/framework';
 import { resultType } from '../../src/core/framework/iati';
-import { bandOf, percentMet, readValue, sameAnswer, toDateRule } from '../../src/core/framework/rules';
+import { anchorNumberedPeriod, bandOf, percentMet, readValue, sameAnswer, toDateRule } from '../../src/core/framework/rules';
+import { findingMessage, type Lang } from '../../src/core/i18n';
+import { formatPercent } from '../../src/core/i18n/format-percent';
 import {
   FRAMEWORK_HEADERS,
   frameworkRoleOf,
@@ -225,6 +227,93 @@ describe('periods and accumulation', () => {
     expect(res.frameworks[0]!.indicators[0]!.band).toBe('no_data');
     expect(res.frameworks[0]!.indicators[0]!.notes).toEqual(['no_period_ended']);
     expect(res.findings.filter((f) => f.code === 'missing_actual')).toEqual([]);
+  });
+});
+
+describe('numbered periods ("Año 1", "Year 2") dated from the baseline year', () => {
+  it.each([
+    ['Año 1', '2016', { start: '2017-01-01', end: '2017-12-31' }],
+    ['Year 2', '2016', { start: '2018-01-01', end: '2018-12-31' }],
+    ['Ano 3', '2020', { start: '2023-01-01', end: '2023-12-31' }],
+    ['Semestre 3', '2016', { start: '2018-01-01', end: '2018-06-30' }],
+    ['Trimestre 5', '2016', { start: '2018-01-01', end: '2018-03-31' }],
+    ['Q2', '2022', { start: '2023-04-01', end: '2023-06-30' }],
+    ['Mes 14', '2016', { start: '2018-02-01', end: '2018-02-28' }],
+  ])('%s after a %s baseline → %j', (label, year, dates) => {
+    expect(anchorNumberedPeriod(label, year)).toEqual(dates);
+  });
+
+  it.each([
+    ['Año 1', null],
+    ['Año 0', '2016'],
+    ['2017', '2016'],
+    ['Fase A', '2016'],
+    ['Año uno', '2016'],
+    ['Trimestre 5 del proyecto', '2016'],
+  ])('%j with baseline year %j stays undated', (label, year) => {
+    expect(anchorNumberedPeriod(label, year)).toBeNull();
+  });
+
+  const rows = (baseline: string): Cell[][] => [
+    ['N°', 'Indicador', 'Unidad', baseline, 'Año 1', null, 'Año 2', null],
+    [null, null, null, null, 'Meta', 'Real', 'Meta', 'Real'],
+    ['1', 'Conexiones', 'Número', 5, 10, 9, 10, 4],
+  ];
+
+  it('"Línea base 2016": Año 1 is 2017 and ends with it; the indicator is banded on it', () => {
+    const res = checkFrameworks(book(sheet('M', rows('Línea base 2016'), { merges: ['E1:F1', 'G1:H1'] })), { asOf: '2018-02-01' });
+    expect(res.frameworks[0]!.periods).toEqual([
+      { label: 'Año 1', start: '2017-01-01', end: '2017-12-31', ended: true },
+      { label: 'Año 2', start: '2018-01-01', end: '2018-12-31', ended: false },
+    ]);
+    expect([res.frameworks[0]!.latestEndedPeriod, res.frameworks[0]!.indicators[0]!.percentMet, res.frameworks[0]!.indicators[0]!.band]).toEqual(['Año 1', 0.9, 'on_track']);
+    expect(res.findings.filter((f) => f.code === 'undated_periods')).toEqual([]);
+  });
+
+  it.each([
+    ['inline', [['Indicator', 'Baseline 2020', 'Year 1 Target', 'Year 1 Actual', 'Year 2 Target', 'Year 2 Actual'], ['Trained', 5, 5, 5, 5, 4]], []],
+    ['under the value words', [['Indicador', 'Línea base 2020', 'Meta', null, 'Real', null], [null, null, 'Año 1', 'Año 2', 'Año 1', 'Año 2'], ['Conexiones', 1, 5, 5, 5, 4]], ['C1:D1', 'E1:F1']],
+  ] as [string, Cell[][], string[]][])('numbered periods %s are read and dated too', (_name, rows, merges) => {
+    const fw = checkFrameworks(book(sheet('M', rows, { merges })), { asOf: '2022-02-01' }).frameworks[0]!;
+    expect(fw.periods.map((p) => [p.start, p.end, p.ended])).toEqual([['2021-01-01', '2021-12-31', true], ['2022-01-01', '2022-12-31', false]]);
+    expect([fw.latestEndedPeriod, fw.indicators[0]!.percentMet]).toEqual([rows.length === 2 ? 'Year 1' : 'Año 1', 1]);
+  });
+
+  it('a plan of actions that tracks an indicator\'s "Meta Año 1" stays a plan', () => {
+    const rows: Cell[][] = [
+      ['N°', 'Acción', 'Indicador', 'Meta Año 1', 'Avance', 'Responsable', 'Plazo', 'Estado'],
+      ['1', 'Capacitar', 'Personas', 10, 5, 'UCP', '2017-03-31', 'En curso'],
+    ];
+    const res = checkWorkbook(book(sheet('M', rows)), { asOf: '2018-02-01' });
+    expect([res.tables.length, res.frameworks?.frameworks.length ?? 0]).toEqual([1, 0]);
+  });
+
+  it('without a baseline year they stay undated, never end, and a finding says so at the first one', () => {
+    const res = checkFrameworks(book(sheet('M', rows('Línea base'), { merges: ['E1:F1', 'G1:H1'] })), { asOf: '2030-01-01' });
+    expect(res.frameworks[0]!.periods.map((p) => [p.label, p.end, p.ended])).toEqual([['Año 1', null, false], ['Año 2', null, false]]);
+    expect(res.frameworks[0]!.indicators[0]!.band).toBe('no_data');
+    expect(res.findings.map((f) => [f.code, f.severity, f.cell, f.params])).toEqual([['undated_periods', 'info', 'E1', { periods: 'Año 1, Año 2', count: 2 }]]);
+    expect(findingMessage(res.findings[0]!, 'en')).toMatch(/^The periods Año 1, Año 2 have no dates: none counts as ended\./);
+  });
+});
+
+describe('percentages in the reader\'s number form', () => {
+  it.each([
+    [1.236363, 'es', '123,6\u00a0%'],
+    [1.236363, 'en', '123.6%'],
+    [0.75, 'es', '75\u00a0%'],
+    [0.75, 'en', '75%'],
+    [null, 'es', '—'],
+  ])('%s in %s → %j', (p, lang, text) => {
+    expect(formatPercent(p, lang as Lang)).toBe(text);
+  });
+
+  it('off_track_unexplained says its % met with a decimal comma in Spanish', () => {
+    const res = checkFrameworks(book(sheet('M', [HEAD, ['1', 'Plan', 'Número', 'Ascendente', 'Acumulado', 0, 10, 8, 20, 24.7, 20, null]])), { asOf: '2018-02-01' });
+    const f = res.findings.find((x) => x.code === 'off_track_unexplained')!;
+    expect(f.params).toMatchObject({ band: 'over', percent: '123.5%', ratio: 1.235 });
+    expect(findingMessage(f, 'es')).toContain('(123,5\u00a0% de su meta)');
+    expect(findingMessage(f, 'en')).toContain('(123.5% of its target)');
   });
 });
 

@@ -341,13 +341,13 @@ describe('roll-ups and the donor export in browser mode (same build, same browse
         expect.stringMatching(/Sistemas de agua.*Sistemas · A1:I595.*594 registros/),
         expect.stringMatching(/Prestadores de servicio.*Prestadores · A1:G595.*594 registros/),
       ]);
-      expect(await page.getByTestId('rollup-write-hint').textContent()).toContain('solo en Excel');
+      expect(await page.getByTestId('rollup-write-hint').textContent()).toContain('El libro descargado lleva además un gráfico en cada hoja');
       await page.getByTestId('pane-scroll').evaluate((e) => e.scrollTo(0, 0));
       await page.mouse.move(0, 0);
       await page.screenshot({ path: path.join(ARTIFACTS, 'rollups-es.png'), fullPage: false });
 
       await page.getByTestId('write-rollups').click();
-      await page.getByTestId('notice').filter({ hasText: 'Hojas escritas: «Cobertura», «Niveles de servicio», «Desempeño de prestadores».' }).waitFor();
+      await page.getByTestId('notice').filter({ hasText: 'Hojas escritas con sus gráficos: «Cobertura», «Niveles de servicio», «Desempeño de prestadores».' }).waitFor();
       // The preview goes to the first sheet written.
       expect(await page.getByTestId('preview-selection').textContent()).toContain('Cobertura!A1');
       await page.screenshot({ path: path.join(ARTIFACTS, 'rollups-written-es.png'), fullPage: false });
@@ -364,6 +364,8 @@ describe('roll-ups and the donor export in browser mode (same build, same browse
       for (const name of ['Comunidades', 'Sistemas', 'Prestadores']) expect(sheetByName(wb.sheets, name).rows).toEqual(sheetByName(original.sheets, name).rows);
       const parts = unzipParts(bytes);
       const tableNames = [...parts.keys()].filter((k) => /^xl\/tables\/table\d+\.xml$/.test(k)).map((k) => /\bname="([^"]+)"/.exec(readText(parts, k) ?? '')?.[1]);
+      // The download carries the charts Excel would draw: one per roll-up sheet.
+      expect([...parts.keys()].filter((k) => /^xl\/charts\/chart\d+\.xml$/.test(k))).toHaveLength(3);
       const expected = {
         Cobertura: ['Tablero_Coverage_department', 'Tablero_Coverage_municipality'],
         'Niveles de servicio': ['Tablero_ServiceLevels_department', 'Tablero_ServiceLevels_municipality'],
@@ -424,7 +426,8 @@ describe('roll-ups and the donor export in browser mode (same build, same browse
     const { context, page, errors } = await openPane('es-EC');
     try {
       await openFixtureAsOf(page, '2011-09-15');
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-donors').click()]);
+      await page.getByTestId('export-donors').click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-confirm').click()]);
       expect(download.suggestedFilename()).toBe('plan-de-mejora-agua-ecuador-2011 (exportación Tablero).xlsx');
       await page.getByTestId('notice').filter({ hasText: 'Exportación descargada: plan-de-mejora-agua-ecuador-2011 (exportación Tablero).xlsx' }).waitFor();
       const saved = path.join(ARTIFACTS, download.suggestedFilename());

@@ -1,41 +1,39 @@
 // The Results tab in real headless Chromium (browser mode, production build): the Honduras results
 // framework, its bands and charts, actuals computed from the whole record sheets in the worker.
+import * as fs from 'fs';
 import * as path from 'path';
-import { type Browser } from 'playwright-core';
-import { ARTIFACTS, startPane, type Pane } from './harness';
+import { readXlsx } from '../../src/hosts/xlsx/read';
+import { readText, sheetPartPath, unzipParts } from '../../src/hosts/xlsx/edit';
+import { type Page } from 'playwright-core';
+import { ARTIFACTS, openPanePage, startPane, type Pane } from './harness';
 import { HONDURAS_FRAMEWORK } from '../fixtures';
 
 
-let browser: Browser;
-let baseUrl: string;
-let pane: Pane | undefined;
+let pane: Pane;
 
 beforeAll(async () => {
   pane = await startPane();
-  ({ browser, baseUrl } = pane);
 }, 600_000);
 
 afterAll(async () => {
-  await pane?.close();
+  await pane.close();
 });
 
+/** The pane on the Honduras framework: no date picked, so the framework's own "Corte: 15 de febrero de
+ * 2018" is the as-of date, and a workbook whose only table is a framework opens on the Results tab. */
+async function openHonduras(page: Page): Promise<void> {
+  await page.getByTestId('file-input').setInputFiles(HONDURAS_FRAMEWORK);
+  await page.getByTestId('file-name').filter({ hasText: 'marco-resultados-ptps-honduras-2017.xlsx' }).waitFor();
+  await page.getByRole('tab', { name: 'Results', selected: true }).waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="pane"]')?.getAttribute('aria-busy') !== 'true');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="result-indicator"]').length === 15, undefined, { timeout: 60_000 });
+}
+
 it('shows the Honduras framework: 15 indicators, their bands, and 1.1 from the records', async () => {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1440, height: 960 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('https://appsforoffice.microsoft.com/**', (r) => r.abort('internetdisconnected'));
+  const { context, page, errors } = await openPanePage(pane, 'en-GB');
   try {
-    await page.goto(`${baseUrl}/taskpane.html`);
-    await page.getByTestId('table-item').first().waitFor({ timeout: 30_000 });
-    await page.getByTestId('file-input').setInputFiles(HONDURAS_FRAMEWORK);
-    await page.getByTestId('file-name').filter({ hasText: 'marco-resultados-ptps-honduras-2017.xlsx' }).waitFor();
-    // No date picked: the framework's own "Corte: 15 de febrero de 2018" is the as-of date, and a workbook
-    // whose only table is a framework opens on the Results tab.
-    await page.getByRole('tab', { name: 'Results', selected: true }).waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() => document.querySelector('[data-testid="pane"]')?.getAttribute('aria-busy') !== 'true');
+    await openHonduras(page);
     const rows = page.getByTestId('result-indicator');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="result-indicator"]').length === 15, undefined, { timeout: 60_000 });
     expect(await rows.evaluateAll((els) => els.map((e) => [e.getAttribute('data-id'), e.getAttribute('data-band')]))).toEqual([
       ['1.1', 'on_track'], ['1.2', 'on_track'], ['1.3', 'on_track'], ['1.4', 'under'], ['2.1', 'on_track'], ['2.2', 'on_track'],
       ['2.3', 'over'], ['3.1', 'on_track'], ['3.2', 'under'], ['3.3', 'under'], ['4.1', 'no_data'], ['4.2', 'on_track'],
@@ -46,6 +44,44 @@ it('shows the Honduras framework: 15 indicators, their bands, and 1.1 from the r
     expect(Number(await chart.getAttribute('data-actual'))).toBeCloseTo(84.100164, 5);
     expect(await rows.first().textContent()).toContain('actual from the records');
     await page.screenshot({ path: path.join(ARTIFACTS, 'results-en.png'), fullPage: false });
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+it('saves the semáforo in Settings, highlights the bands in the sheet, and the download carries them (values unchanged)', async () => {
+  const { context, page, errors } = await openPanePage(pane, 'en-GB');
+  try {
+    await openHonduras(page);
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.getByTestId('settings-band-scheme').selectOption('semaforo');
+    await page.getByTestId('settings-save').click();
+    await page.getByTestId('notice').filter({ hasText: 'Settings saved in the workbook.' }).waitFor();
+    await page.getByRole('tab', { name: 'Results' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="result-indicator"][data-band="at_risk"]').length === 4, undefined, { timeout: 60_000 });
+    await page.getByTestId('results-highlight').click();
+    await page.getByTestId('results-remove-highlights').waitFor();
+    // The preview shows the bands as the workbook will: 2.3 (row 14) over target, in blue.
+    const b14 = page.locator('[data-testid="sheet-preview"] tr[data-row="14"] td').nth(1);
+    expect(await b14.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(204, 227, 244)');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+    const saved = path.join(ARTIFACTS, 'results-highlighted.xlsx');
+    await download.saveAs(saved);
+    const bytes = new Uint8Array(fs.readFileSync(saved));
+    const parts = unzipParts(bytes);
+    const xml = readText(parts, sheetPartPath(parts, 'Marco de resultados') ?? '') ?? '';
+    const bands = [...xml.matchAll(/<conditionalFormatting sqref="([^"]+)">[\s\S]*?band:(\w+)/g)].map((m) => [m[2], m[1]]);
+    expect(bands).toEqual([
+      ['on_track', 'B7 B12 B16 B21 L7 L12 L16 L21'],
+      ['at_risk', 'B8:B9 B13 B24 L8:L9 L13 L24'],
+      ['under', 'B10 B17:B18 B23 L10 L17:L18 L23'],
+      ['over', 'B14 L14'],
+      ['no_data', 'B20 B25 L20 L25'],
+    ]);
+    const before = readXlsx(new Uint8Array(fs.readFileSync(HONDURAS_FRAMEWORK)));
+    const after = readXlsx(bytes);
+    expect(after.sheets.find((s) => s.name === 'Marco de resultados')?.rows).toEqual(before.sheets.find((s) => s.name === 'Marco de resultados')?.rows);
     expect(errors).toEqual([]);
   } finally {
     await context.close();

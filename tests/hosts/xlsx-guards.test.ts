@@ -8,7 +8,7 @@ import { readXlsx, XlsxReadError } from '../../src/hosts/xlsx/read';
 import { readZipDirectory, useNativeInflate, type BoundedInflate } from '../../src/hosts/xlsx/zip';
 import { inflateRawSync } from 'node:zlib';
 import { BrowserHost } from '../../src/hosts/browser';
-import { makeXlsx, sheetXml, workbookParts, zipParts } from './xlsx-helpers';
+import { entryHeaders as headers, makeXlsx, sheetXml, workbookParts, zipParts } from './xlsx-helpers';
 import { cliRunner, tempDir } from '../helpers/cli';
 
 const nodeInflate: BoundedInflate = (raw, max) => new Uint8Array(inflateRawSync(raw, { maxOutputLength: Math.max(1, max) }));
@@ -25,21 +25,6 @@ function refusal(bytes: Uint8Array, opts: Parameters<typeof readXlsx>[1] = {}): 
     return { kind: e.kind, where: e.where, sheet: e.sheet, detail: e.message };
   }
   throw new Error('the workbook was read');
-}
-
-/** Offsets of an entry's local and central headers, to patch crafted files. */
-function headers(bytes: Uint8Array, name: string): { local: number; central: number } {
-  const entry = readZipDirectory(bytes).find((e) => e.name === name);
-  if (!entry) throw new Error(`no ${name}`);
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let central = -1;
-  for (let i = bytes.length - 46; i >= 0; i--) {
-    if (dv.getUint32(i, true) === 0x02014b50 && dv.getUint32(i + 42, true) === entry.localOffset) {
-      central = i;
-      break;
-    }
-  }
-  return { local: entry.localOffset, central };
 }
 
 describe('cells and rows outside Excel grid', () => {

@@ -2,6 +2,7 @@
 // (the things that make Excel offer to "repair" a file). Read with fflate's own unzip, independently
 // of the reader under test.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { readZipDirectory } from '../../src/hosts/xlsx/zip';
 
 export { FIXTURES_DIR as FIXTURES, ECUADOR_PLAN as ECUADOR, HONDURAS_MONITORING as HONDURAS } from '../fixtures';
 
@@ -332,4 +333,19 @@ export function packageProblems(bytes: Uint8Array): string[] {
     }
   }
   return problems;
+}
+
+/** Offsets of an entry's local and central headers, to patch crafted files (the guard tests). */
+export function entryHeaders(bytes: Uint8Array, name: string): { local: number; central: number } {
+  const entry = readZipDirectory(bytes).find((e) => e.name === name);
+  if (!entry) throw new Error(`no ${name}`);
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let central = -1;
+  for (let i = bytes.length - 46; i >= 0; i--) {
+    if (dv.getUint32(i, true) === 0x02014b50 && dv.getUint32(i + 42, true) === entry.localOffset) {
+      central = i;
+      break;
+    }
+  }
+  return { local: entry.localOffset, central };
 }

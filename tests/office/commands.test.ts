@@ -37,7 +37,8 @@ describe('refreshStatus', () => {
     // Running it again replaces our sheet and rules: nothing doubles.
     const cfs = wb.sheet('Plan de Mejora').cfs.length;
     await refreshStatus({ host: officeHost(wb), today: () => TODAY }, event());
-    expect(wb.sheets.map((s) => s.name)).toEqual(['Plan de Mejora', 'Seguimiento']);
+    // The ribbon keeps the refresh history too (src/core/refresh-history.ts).
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Plan de Mejora', 'Seguimiento', 'Tablero historial']);
     expect(wb.sheet('Plan de Mejora').cfs).toHaveLength(cfs);
   });
 

@@ -53,6 +53,10 @@ class FakeHost implements PaneHost {
   async undoConvertTextDates() {
     this.calls.push('undo');
   }
+  async removeStatusDropdowns() {
+    this.calls.push('removeDropdowns');
+    return 1;
+  }
   async loadSettings() {
     return this.settings;
   }
@@ -144,9 +148,10 @@ describe('App', () => {
     renderPane(host, 'en');
     await screen.findByTestId('tables-list');
     fireEvent.click(screen.getByTestId('refresh'));
-    // Same date as the check on opening: nothing became overdue or completed since.
-    await screen.findByText('Sheet "Seguimiento" updated. Since the last refresh no action became overdue or completed.');
-    expect(host.calls).toContain('write:Seguimiento');
+    // A first refresh (the workbook holds no Seguimiento of ours yet): nothing to compare with, so no change sentence;
+    // the history sheet goes with Seguimiento.
+    await screen.findByText('Sheet "Seguimiento" updated.');
+    expect(host.calls).toContain('write:Seguimiento,Tablero log');
     expect(host.calls).toContain('highlight:1');
     expect(host.written[0]?.tables[0]?.rows).toHaveLength(3);
     // Highlights are on now: one click removes them.

@@ -27,6 +27,9 @@ class Host implements PaneHost {
   async highlightOverdue() {}
   async removeHighlights() {}
   async addStatusDropdowns() {}
+  async removeStatusDropdowns() {
+    return 0;
+  }
   async convertTextDates() {}
   async undoConvertTextDates() {}
   async loadSettings() {
@@ -72,9 +75,10 @@ describe('the as-of date the workbook states', () => {
     expect(screen.getByText('As-of date taken from Plan!A1 (“Matriz de seguimiento — Corte: 31 de mayo de 2021”). You can change it.')).toBeTruthy();
     // As of 31 May 2021 two actions are overdue (1: 46 days, 2: 1 day), not all three as of today.
     expect(screen.getByTestId('kpi-overdue').textContent).toMatch(/^2/);
-    expect(screen.getAllByTestId('overdue-item').map((b) => b.textContent ?? '')).toEqual([
-      '1Taller de arranqueMINTELdue 15 Apr 202146 days',
-      '2DiagnósticoMINTELdue 30 May 20211 day',
+    // The card: its button (id, days: the short name) and the action beside it.
+    expect(screen.getAllByTestId('overdue-item').map((b) => [b.textContent, b.closest('li')?.textContent])).toEqual([
+      ['146 days', '146 daysTaller de arranqueMINTELdue 15 Apr 2021'],
+      ['21 day', '21 dayDiagnósticoMINTELdue 30 May 2021'],
     ]);
     await act(async () => {
       fireEvent.change(input, { target: { value: '2021-04-20' } });

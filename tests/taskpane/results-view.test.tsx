@@ -2,7 +2,8 @@
  * @jest-environment jsdom
  */
 // The Results view in jsdom on the Honduras framework: one row per indicator with its band, % met and a
-// target-against-actual chart; a row selects its indicator cell; a workbook without a framework says so.
+// target-against-actual chart; a row selects its indicator cell; a workbook without a framework says so;
+// the band highlight buttons, and the band scheme in the Settings tab.
 import './jsdom-text';
 import * as fs from 'node:fs';
 import * as React from 'react';
@@ -13,6 +14,9 @@ import type { FrameworkResult } from '../../src/core/framework';
 import type { Finding } from '../../src/core/findings';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { ResultsView } from '../../src/taskpane/components/ResultsView';
+import { SettingsPanel } from '../../src/taskpane/components/SettingsPanel';
+import { BAND_LOOK } from '../../src/core/framework/highlight';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/core/workbook-state';
 import { makeStrings, StringsContext } from '../../src/taskpane/strings';
 import { HONDURAS_FRAMEWORK } from '../fixtures';
 
@@ -68,4 +72,63 @@ it('selects the indicator cell and the findings’ cells', () => {
 it('says when the workbook has no framework, in Spanish too', () => {
   show({ asOf: '2018-02-15', frameworks: [], findings: [] }, 'es');
   expect(screen.getByTestId('results-empty').textContent).toContain('No se encontró ningún marco de resultados');
+});
+
+it('shows % met in the reader’s number form, the scheme in use, and badges in the sheet’s band colours', () => {
+  show(checkWorkbook(readXlsx(new Uint8Array(fs.readFileSync(HONDURAS_FRAMEWORK))), { asOf: '2018-02-15', bandScheme: 'semaforo' }).frameworks!, 'es');
+  const rows = screen.getAllByTestId('result-indicator');
+  const over = rows.find((r) => r.getAttribute('data-id') === '2.3')!;
+  expect(over.textContent).toContain('123,6\u00a0% de cumplimiento');
+  expect(screen.getByTestId('results-scheme').getAttribute('data-scheme')).toBe('semaforo');
+  expect(screen.getByTestId('results-scheme').textContent).toBe('Rangos: Semáforo: en rango hasta ±5 %, en riesgo hasta ±15 %');
+  const atRisk = [...screen.getByTestId('results-bands').querySelectorAll<HTMLElement>('[data-band="at_risk"]')];
+  expect(atRisk.map((b) => [b.getAttribute('data-count'), b.style.backgroundColor, b.style.color])).toEqual([['4', 'rgb(251, 227, 176)', 'rgb(107, 71, 0)']]);
+  expect(BAND_LOOK.at_risk).toMatchObject({ fill: 'FBE3B0', font: '6B4700' });
+});
+
+it('highlights the bands in the sheet, or removes the highlights, through the pane’s one highlight action', () => {
+  const calls: string[] = [];
+  const view = (on: boolean) => (
+    <FluentProvider theme={webLightTheme}>
+      <StringsContext.Provider value={makeStrings('en')}>
+        <ResultsView
+          result={result}
+          selected={null}
+          onSelect={() => undefined}
+          onSelectFinding={() => undefined}
+          highlights={{ on, can: true, busy: false, onHighlight: () => calls.push('highlight'), onRemove: () => calls.push('remove') }}
+        />
+      </StringsContext.Provider>
+    </FluentProvider>
+  );
+  const { rerender } = render(view(false));
+  fireEvent.click(screen.getByTestId('results-highlight'));
+  expect(screen.getByTestId('results-highlight').textContent).toBe('Highlight the bands in my sheet');
+  rerender(view(true));
+  expect(screen.queryByTestId('results-highlight')).toBeNull();
+  fireEvent.click(screen.getByTestId('results-remove-highlights'));
+  expect(calls).toEqual(['highlight', 'remove']);
+});
+
+it('the Settings tab saves the semáforo, and TolaData’s default as no setting at all', () => {
+  const saved: Settings[] = [];
+  const panel = (settings: Settings) => (
+    <FluentProvider theme={webLightTheme}>
+      <StringsContext.Provider value={makeStrings('en')}>
+        <SettingsPanel settings={settings} autoLang="en" onSave={(s) => saved.push(s)} busy={false} />
+      </StringsContext.Provider>
+    </FluentProvider>
+  );
+  const { rerender } = render(panel(DEFAULT_SETTINGS));
+  const select = screen.getByTestId('settings-band-scheme') as HTMLSelectElement;
+  expect(select.value).toBe('toladata');
+  fireEvent.change(select, { target: { value: 'semaforo' } });
+  fireEvent.click(screen.getByTestId('settings-save'));
+  expect(saved[0]).toEqual({ ...DEFAULT_SETTINGS, bandScheme: 'semaforo' });
+  rerender(panel(saved[0]!));
+  expect((screen.getByTestId('settings-band-scheme') as HTMLSelectElement).value).toBe('semaforo');
+  fireEvent.change(screen.getByTestId('settings-band-scheme'), { target: { value: 'toladata' } });
+  fireEvent.click(screen.getByTestId('settings-save'));
+  expect(saved[1]).toEqual(DEFAULT_SETTINGS);
+  expect(saved[1]).not.toHaveProperty('bandScheme');
 });

@@ -55,6 +55,9 @@ class FakeHost implements PaneHost {
   async highlightOverdue() {}
   async removeHighlights() {}
   async addStatusDropdowns() {}
+  async removeStatusDropdowns() {
+    return 0;
+  }
   async convertTextDates() {}
   async undoConvertTextDates() {}
   async loadSettings() {

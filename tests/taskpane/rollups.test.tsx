@@ -57,6 +57,9 @@ class FakeHost implements PaneHost {
   async highlightOverdue(_r: CheckResult) {}
   async removeHighlights() {}
   async addStatusDropdowns() {}
+  async removeStatusDropdowns() {
+    return 0;
+  }
   async convertTextDates(_c: readonly DateConversion[]) {}
   async undoConvertTextDates() {}
   async loadSettings() {
@@ -194,7 +197,7 @@ describe('Roll-ups tab', () => {
     expect(water?.bands?.[0]?.atLeast).toBe(0.85);
   });
 
-  it('says when Excel could not add the charts, and in browser mode that there are none', async () => {
+  it('says when Excel could not add the charts, and in browser mode that the download has them', async () => {
     const failing = new FakeHost(honduras, 'office', { chart: 'failed' });
     const { unmount } = renderPane(failing, 'en');
     await screen.findByTestId('rollup-households');
@@ -204,7 +207,7 @@ describe('Roll-ups tab', () => {
 
     renderPane(new FakeHost(honduras, 'browser'), 'en');
     await screen.findByTestId('rollup-households');
-    expect(text('rollup-write-hint')).toContain('Charts are added in Excel only');
+    expect(text('rollup-write-hint')).toContain('The downloaded workbook also gets a chart on each sheet');
   });
 
   it('shows what it looked for when the workbook has no record sheet', async () => {
@@ -289,6 +292,8 @@ describe('Export for donors', () => {
     const { unmount } = renderPane(excel, 'en');
     await screen.findByTestId('tables-list');
     fireEvent.click(screen.getByTestId('export-donors'));
+    // The dialog offers the sheets the content has, every one ticked; Export writes them.
+    fireEvent.click(await screen.findByTestId('export-confirm'));
     await screen.findByText('Export opened as a new workbook.');
     expect(readXlsx(excel.opened[0]!).sheets.map((s) => s.name)).toEqual(['About', 'Key actions', 'Summary', 'Findings']);
     unmount();
@@ -299,6 +304,7 @@ describe('Export for donors', () => {
     await screen.findByTestId('rollup-households');
     fireEvent.click(screen.getByTestId('tab-plan'));
     fireEvent.click(await screen.findByTestId('export-donors'));
+    fireEvent.click(await screen.findByTestId('export-confirm'));
     await screen.findByText('Exportación descargada: monitoreo (exportación Tablero).xlsx');
     expect(saved).toHaveLength(1);
     expect(readXlsx(saved[0]!.bytes).sheets.map((s) => s.name)).toContain('Indicadores');

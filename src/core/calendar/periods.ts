@@ -68,9 +68,16 @@ export function readPeriodCell(cell: Cell, date1904: boolean): PeriodCell | null
   }
   const d = parseDeadline(text, { date1904 });
   if (d.kind === 'period' && d.date) return { text, start: d.start, end: d.date };
-  const n = NUMBERED.exec(folded);
-  if (n && Number(n[2]) >= 1) return { text, start: null, end: null };
+  if (numberedPeriod(text)) return { text, start: null, end: null };
   return null;
+}
+
+/** "Año 2" → the second 12-month part of a plan's own timeline; null when the text is not a numbered part. */
+export function numberedPeriod(text: string): { months: number; index: number } | null {
+  const n = NUMBERED.exec(fold(text.replace(/\s+/g, ' ').trim()).replace(/[\u2010-\u2015]/g, '-'));
+  const months = n ? UNIT_MONTHS.get(n[1] ?? '') : undefined;
+  const index = Number(n?.[2]);
+  return months !== undefined && index >= 1 ? { months, index } : null;
 }
 
 /** Two header rows over the same columns ("Trimestre 5" over "Oct – Dic 2010"): one period, the dates the row that has them. */

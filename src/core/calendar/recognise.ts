@@ -72,9 +72,12 @@ function isPartnerHeader(text: string): boolean {
 function mayHoldPeriods(texts: readonly string[]): boolean {
   let first: string | null = null;
   let digits = false;
+  let last = '';
   for (let c = 0; c < texts.length; c++) {
     const t = texts[c];
-    if (!t) continue;
+    // A merged band repeats one text across the row: it was looked at already.
+    if (!t || t === last) continue;
+    last = t;
     // readPeriodCell's first bound (before spaces are folded): no period or partner header is longer.
     if (t.length > 2 * MAX_PERIOD_TEXT) return false;
     if (digits || t === first || t.length > MAX_PERIOD_TEXT) continue;
@@ -92,6 +95,8 @@ function mayHoldPeriods(texts: readonly string[]): boolean {
 
 /** Row r as a header of periods: two or more consecutive period cells, at most a partner header before them. */
 function periodRow(view: SheetView, r: number, date1904: boolean): PeriodRow | null {
+  // A long text rules the row out before its cells are read (mayHoldPeriods' first bound, kept per row).
+  if (view.longestText(r) > 2 * MAX_PERIOD_TEXT) return null;
   const texts = view.texts(r);
   if (!mayHoldPeriods(texts)) return null;
   const cols: number[] = [];

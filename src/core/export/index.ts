@@ -15,9 +15,11 @@ import type { RollupResult } from '../rollup/types';
 import { hasIndicators, indicatorRows } from './indicators';
 import type { FrameworkResult } from '../framework';
 import { ipttSheet } from '../framework/sheets';
+import { SUMMARY_STATUSES, exportHasContent, exportSheetKeys, summaryFigures, withSummaryChart, type ExportSheetKey } from './sheets';
 
 export { BOM, csvFiles, csvValue, neutraliseText, quoteField, toCsv, type CsvFile } from './csv';
 export { hasIndicators } from './indicators';
+export { EXPORT_SHEET_KEYS, exportHasContent, exportSheetKeySchema, exportSheetKeys, exportSheetName, exportSummaryFigures, type ExportSheetKey, type SummaryFigures } from './sheets';
 
 export interface ExportInput {
   readonly check: CheckResult;
@@ -31,6 +33,8 @@ export interface ExportInput {
   readonly generatedAt: string;
   readonly version: string;
   readonly lang: Lang;
+  /** Only these sheets (those the content has; the pane's export dialog picks them); all when absent. */
+  readonly sheets?: readonly ExportSheetKey[];
 }
 
 export interface WorkbookExport {
@@ -54,13 +58,15 @@ export function exportWorkbook(
     readonly vocabulary?: CheckOptions['vocabulary'];
     readonly threshold?: RollupOptions['threshold'];
     readonly map?: RollupOptions['map'];
+    /** The IPTT's bands (the workbook's saved setting); absent: TolaData's ±15%. */
+    readonly bandScheme?: CheckOptions['bandScheme'];
   },
 ): WorkbookExport {
-  const check = checkWorkbook(wb, { asOf: opts.asOf, vocabulary: opts.vocabulary, lang: opts.lang });
+  const check = checkWorkbook(wb, { asOf: opts.asOf, vocabulary: opts.vocabulary, lang: opts.lang, bandScheme: opts.bandScheme });
   const rollup = rollupWorkbook(wb, { lang: opts.lang, threshold: opts.threshold, map: opts.map });
   const frameworks = check.frameworks ?? { asOf: opts.asOf, frameworks: [], findings: [] };
-  const sheets = buildExport({ check, rollup, frameworks, sourceFile: opts.sourceFile, generatedAt: opts.generatedAt, version: opts.version, lang: opts.lang });
-  const hasContent = check.tables.length > 0 || hasIndicators(rollup) || (check.calendars?.length ?? 0) > 0 || frameworks.frameworks.length > 0;
+  const sheets = buildExport({ check, rollup, frameworks, sourceFile: opts.sourceFile, generatedAt: opts.generatedAt, version: opts.version, lang: opts.lang, sheets: opts.sheets });
+  const hasContent = exportHasContent({ check, rollup, frameworks });
   return { sheets, check, rollup, frameworks, hasContent };
 }
 
@@ -99,25 +105,31 @@ function trackingLabels(x: Texts): Record<StatusId, string> {
   };
 }
 
-/** Summary columns by status, in this order. */
-const SUMMARY_STATUSES: readonly StatusId[] = ['completed', 'in_progress', 'not_started', 'not_applicable', 'missing', 'unknown'];
-
 export function buildExport(input: ExportInput): OutputSheet[] {
   const c = catalogue(input.lang);
   const x = c.export;
   const findings = exportFindings(input);
   const actions = input.check.tables.reduce((n, t) => n + t.actions.length, 0);
-  const sheets: OutputSheet[] = [
-    aboutSheet(input, x, actions, findings.length),
-    actionsSheet(input.check, x),
-    summarySheet(input.check, x),
-  ];
-  if (hasIndicators(input.rollup)) sheets.push(indicatorsSheet(input.rollup, x));
-  if (input.frameworks?.frameworks.length) sheets.push(ipttSheet(input.frameworks, input.lang));
-  const milestones = milestonesExportSheet(input.check, input.lang);
-  if (milestones) sheets.push(milestones);
-  sheets.push(findingsSheet(findings, input.lang, c));
-  return sheets;
+  const build = (key: ExportSheetKey): OutputSheet | null => {
+    switch (key) {
+      case 'about':
+        return aboutSheet(input, x, actions, findings.length);
+      case 'actions':
+        return actionsSheet(input.check, x);
+      case 'summary':
+        return withSummaryChart(summarySheet(input.check, x), input.lang);
+      case 'indicators':
+        return input.rollup ? indicatorsSheet(input.rollup, x) : null;
+      case 'iptt':
+        return input.frameworks ? ipttSheet(input.frameworks, input.lang) : null;
+      case 'milestones':
+        return milestonesExportSheet(input.check, input.lang);
+      case 'findings':
+        return findingsSheet(findings, input.lang, c);
+    }
+  };
+  const keys = exportSheetKeys(input).filter((k) => !input.sheets || input.sheets.includes(k));
+  return keys.map(build).filter((sh): sh is OutputSheet => sh !== null);
 }
 
 /** The export's findings: the plan's, then the roll-up's when it read at least one record sheet. */
@@ -282,10 +294,8 @@ function summarySheet(check: CheckResult, x: Texts): OutputSheet {
 
 /** Counts by status, % completed and the share not overdue (of all the group's actions). */
 function summaryRow(label: string | number, actions: readonly Action[]): OutputValue[] {
-  const n = actions.length;
-  const by = (s: StatusId) => actions.filter((a) => a.status === s).length;
-  const overdue = actions.filter((a) => a.overdue).length;
-  return [label, n, ...SUMMARY_STATUSES.map(by), n ? by('completed') / n : null, overdue, n ? (n - overdue) / n : null];
+  const k = summaryFigures(actions);
+  return [label, k.actions, ...SUMMARY_STATUSES.map((s) => k.byStatus[s]), k.completedShare, k.overdue, k.notOverdueShare];
 }
 
 function indicatorsSheet(rollup: RollupResult, x: Texts): OutputSheet {

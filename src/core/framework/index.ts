@@ -23,7 +23,7 @@ import {
 } from './model';
 import { recordsFigures, RECORDS_TOLERANCE_POINTS } from './records';
 import { findFrameworks, type FrameworkLayout } from './recognise';
-import { bandOf, percentMet, readValue, sameAnswer, sameNumber, toDateRule, type ReadValue } from './rules';
+import { anchorNumberedPeriod, bandOf, percentMet, readValue, sameAnswer, sameNumber, toDateRule, type ReadValue } from './rules';
 import {
   isPercentUnit,
   isQualitativeUnit,
@@ -118,13 +118,23 @@ function readFramework(
   records: Ctx['records'],
   findings: Finding[],
 ): Framework {
-  const periods: FrameworkPeriod[] = layout.periods.map((p) => ({
-    label: p.label,
-    start: p.start,
-    end: p.end,
+  const periods: FrameworkPeriod[] = layout.periods.map((p) => {
+    // "Año 1", "Year 2": dated from the baseline's year when the header names one (rules.ts).
+    const dated = p.end === null && p.label ? anchorNumberedPeriod(p.label, layout.baselineYear) : null;
+    const start = dated?.start ?? p.start;
+    const end = dated?.end ?? p.end;
     // A framework that names no period is read as it stands: its one period counts as ended.
-    ended: p.end !== null ? p.end < opts.asOf : p.label === '',
-  }));
+    return { label: p.label, start, end, ended: end !== null ? end < opts.asOf : p.label === '' };
+  });
+  // Periods left without dates never end: said once, at the first one's header cell.
+  const undated = layout.periods.filter((p, i) => p.label !== '' && periods[i]?.end === null);
+  const firstUndated = undated[0];
+  if (firstUndated) {
+    const col = Math.min(...[firstUndated.target, firstUndated.actual, firstUndated.percentMet].filter((c): c is number => c !== undefined));
+    findings.push(
+      finding('undated_periods', 'info', { sheet: layout.sheet, cell: a1(layout.headerRows[0] ?? layout.firstRow - 1, col) }, { periods: undated.map((p) => p.label).join(', '), count: undated.length }),
+    );
+  }
   let latest = -1;
   periods.forEach((p, i) => {
     if (!p.ended) return;
@@ -382,6 +392,8 @@ function readIndicator(ctx: Ctx, r: number, id: string | null, text: string, com
       indicator: label,
       band,
       percent: pm !== null ? `${Math.round(pm * 1000) / 10}%` : '—',
+      // The % met itself: messages show it in the reader's number form.
+      ...(pm !== null ? { ratio: round6(pm) } : {}),
     });
   }
 

@@ -6,6 +6,7 @@ import { parseDeadline } from '../deadline';
 import { isBlank, isDateCell, type Cell } from '../grid';
 import type { SheetView } from '../sheet-view';
 import { roleOf } from '../vocab/headers';
+import { numberedPeriod } from '../calendar/periods';
 import { frameworkRoleOf, isBudgetWord, valueRoleOf, valueWithPeriod, type FrameworkRole, type ValueRole } from './vocab';
 
 /** Roles with one column per framework. */
@@ -145,7 +146,8 @@ function frameworkAt(view: SheetView, r: number, date1904: boolean): FrameworkLa
   // An indicator and at least one actual column; a plan of actions that tracks an indicator ("Acción |
   // Indicador | Meta | Avance | Plazo") stays a plan unless its values are per period.
   if (columns.indicator === undefined || !slots.some((s) => s.role === 'actual')) return null;
-  if (!slots.some((s) => s.period) && namesPlanColumns(upper)) return null;
+  // Numbered periods ("Meta Año 1") do not count here: a plan may well name its years so.
+  if (!slots.some((s) => s.period && !numberedPeriod(s.period)) && namesPlanColumns(upper)) return null;
 
   const periods: (PeriodColumns & { target?: number; actual?: number; percentMet?: number })[] = [];
   const byLabel = new Map<string, number>();
@@ -203,6 +205,8 @@ function cellLabel(v: Cell, text: string): Cell {
 
 function isPeriod(v: Cell, date1904: boolean): boolean {
   if (isBlank(v) || typeof v === 'boolean') return false;
+  // "Año 1", "Year 2": a part of the framework's own timeline, dated later from the baseline year (rules.ts).
+  if (typeof v === 'string' && numberedPeriod(v)) return true;
   const d = parseDeadline(v, { date1904 });
   return d.kind === 'period' || d.kind === 'date';
 }

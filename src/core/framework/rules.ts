@@ -1,6 +1,8 @@
 // The rules of a results framework, each a small pure function: reading a value cell, % met, bands,
 // how periods add up to date.
 import { isDateCell, isErrorCell, type Cell } from '../grid';
+import { numberedPeriod } from '../calendar/periods';
+import { monthEndISO, toISO } from '../dates';
 import { parseNumberText, type NumberKind } from '../rollup/numbers';
 import { parseYesNo } from '../rollup/vocab';
 import { fold } from '../text';
@@ -70,6 +72,20 @@ export function sameAnswer(a: string, b: string): boolean {
 /** How the periods to date add up: flows sum; cumulative figures, percentages and answers take the latest. */
 export function toDateRule(kind: AccumulationKind, measure: 'unit' | 'percentage' | 'qualitative'): 'sum' | 'latest' {
   return kind === 'flow' && measure === 'unit' ? 'sum' : 'latest';
+}
+
+/**
+ * A numbered period of the framework's own timeline ("Año 1", "Year 2", "Semestre 3", "Trimestre 5", "Mes 18")
+ * dated from the baseline's year: the timeline starts on 1 January of the year after it ("Línea base 2016":
+ * Año 1 is 2017, Semestre 3 is January–June 2018). Null when the label is not a numbered period or no year is known.
+ */
+export function anchorNumberedPeriod(label: string, baselineYear: string | null): { start: string; end: string } | null {
+  const n = numberedPeriod(label);
+  const year = baselineYear !== null ? Number(baselineYear) : NaN;
+  if (!n || !Number.isInteger(year)) return null;
+  const first = (year + 1) * 12 + (n.index - 1) * n.months;
+  const last = first + n.months - 1;
+  return { start: toISO(Math.floor(first / 12), (first % 12) + 1, 1), end: monthEndISO(Math.floor(last / 12), (last % 12) + 1) };
 }
 
 /** Two numbers equal up to floating-point noise (0.1 + 0.2 against 0.3). */

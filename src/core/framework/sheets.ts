@@ -4,6 +4,7 @@ import { catalogue, fill, type Catalogue, type Lang } from '../i18n';
 import type { Fill, OutputColumn, OutputSheet, OutputTable, OutputValue } from '../output';
 import type { Band, Framework, FrameworkIndicator, FrameworkResult } from './model';
 import { percentMet } from './rules';
+import { bandCountsText } from './format';
 
 type Texts = Catalogue['framework'];
 
@@ -88,7 +89,7 @@ export function indicadoresSheet(result: FrameworkResult, lang: Lang): OutputShe
   };
   return {
     name: x.sheetName,
-    lines: [x.title, fill(x.asOf, { asOf: result.asOf }), fill(x.statusLine, t)],
+    lines: [x.title, fill(x.asOf, { asOf: result.asOf }), fill(x.statusLine, { indicators: t.indicators, bands: bandCountsText(t, result.frameworks[0]?.bandScheme ?? 'toladata', lang) })],
     tables: [table],
   };
 }

@@ -3,6 +3,7 @@ import { es } from './es';
 import { en } from './en';
 import type { Finding } from '../findings';
 import { reword } from './wording';
+import { formatPercent } from './format-percent';
 
 export type Lang = 'es' | 'en';
 export const LANGS: readonly Lang[] = ['es', 'en'];
@@ -59,6 +60,8 @@ export function findingMessage(f: Finding, lang: Lang): string {
   }
   // A missing actual quotes what the cell held, when it held anything ("n/d").
   if (f.code === 'missing_actual') params['text'] = f.params['text'] ? ` ("${String(f.params['text'])}")` : '';
+  // An off-track indicator's % met in the reader's own number form ("123,6 %" / "123.6%").
+  if (f.code === 'off_track_unexplained' && typeof f.params['ratio'] === 'number') params['percent'] = formatPercent(f.params['ratio'], lang);
   return fill(reword(f, params, lang) ?? c.findings[f.code], params);
 }
 

@@ -16,6 +16,7 @@ import type {
 import { COVERAGE_INDICATORS, type CoverageIndicator } from './types';
 import { CATEGORIES, LADDER_RUNGS, type Category } from './vocab';
 import { INDICATOR_COLUMNS } from './coverage';
+import { withRollupChart } from '../rollup-charts';
 
 /** SIASAR colours: A green, B yellow, C orange, D red. */
 export const CATEGORY_FILL: Readonly<Record<Category, Fill>> = { A: 'green', B: 'yellow', C: 'orange', D: 'red' };
@@ -30,7 +31,7 @@ export function rollupSheets(result: RollupResult, lang: Lang): OutputSheet[] {
   if (result.coverage) out.push(coverageSheet(result.coverage, lang));
   if (result.serviceLevels) out.push(serviceSheet(result.serviceLevels, lang));
   if (result.providerPerformance) out.push(providerSheet(result.providerPerformance, lang));
-  return out;
+  return out.map((sheet) => withRollupChart(sheet, lang));
 }
 
 // Formatters are costly to build: one per language and kind.

@@ -61,11 +61,15 @@ const ROLE_BY_KEY: ReadonlyMap<string, Role> = (() => {
   return m;
 })();
 
-/** The first three characters of a text packed in a number, when all three are plain (see plainCode); else -1. */
+/**
+ * The first three characters of a text packed in a number, when folding keeps them as they are: plain ones (see
+ * plainCode), or one space between plain ones ("En curso", as status cells read); else -1.
+ */
 function plainHead(text: string): number {
   let head = 0;
   for (let i = 0; i < 3; i++) {
-    const c = plainCode(text, i);
+    let c = plainCode(text, i);
+    if (c === -1 && i > 0 && text.charCodeAt(i) === 32 && plainCode(text, i + 1) !== -1) c = 32;
     if (c === -1) return -1;
     head = head * 128 + c;
   }

@@ -90,26 +90,44 @@ function typoDistance(a: string, b: string): number {
 /** Bound on the answers a matcher keeps (cleared when full). */
 const ANSWERS_KEPT = 5_000;
 
+/** A vocabulary ready to match: its words by folded key, and all of them longest first. */
+interface Compiled {
+  readonly exact: ReadonlyMap<string, Entry>;
+  readonly entries: readonly Entry[];
+}
+
+function compile(extra: StatusVocabulary): Compiled {
+  const exact = new Map<string, Entry>();
+  const entries: Entry[] = [];
+  const add = (word: string, status: CanonicalStatus): void => {
+    const key = statusKey(word);
+    if (!key || exact.has(key)) return;
+    const e = { key, display: word, status };
+    exact.set(key, e);
+    entries.push(e);
+  };
+  // User words first: they win over a built-in word folded to the same key.
+  for (const status of CANONICAL_STATUSES) for (const w of extra[status] ?? []) add(w, status);
+  for (const status of CANONICAL_STATUSES) for (const w of BUILTIN_STATUS_WORDS[status]) add(w, status);
+  // Longest first, so "no iniciado" is tried before a shorter word it starts with.
+  entries.sort((a, b) => b.key.length - a.key.length);
+  return { exact, entries };
+}
+
+/** The built-in vocabulary, compiled once (every check builds matchers; most add no words of their own). */
+let builtin: Compiled | undefined;
+
 export class StatusMatcher {
-  private readonly exact = new Map<string, Entry>();
-  private readonly entries: Entry[] = [];
+  private readonly exact: ReadonlyMap<string, Entry>;
+  private readonly entries: readonly Entry[];
   /** Answers per cell text: a plan repeats a handful of statuses thousands of times (answers are immutable). */
   private readonly answers = new Map<string, StatusMatch>();
 
   constructor(extra: StatusVocabulary = {}) {
-    // User words first: they win over a built-in word folded to the same key.
-    for (const status of CANONICAL_STATUSES) for (const w of extra[status] ?? []) this.add(w, status);
-    for (const status of CANONICAL_STATUSES) for (const w of BUILTIN_STATUS_WORDS[status]) this.add(w, status);
-    // Longest first, so "no iniciado" is tried before a shorter word it starts with.
-    this.entries.sort((a, b) => b.key.length - a.key.length);
-  }
-
-  private add(word: string, status: CanonicalStatus): void {
-    const key = statusKey(word);
-    if (!key || this.exact.has(key)) return;
-    const e = { key, display: word, status };
-    this.exact.set(key, e);
-    this.entries.push(e);
+    const own = CANONICAL_STATUSES.some((status) => (extra[status] ?? []).length > 0);
+    const compiled = own ? compile(extra) : (builtin ??= compile({}));
+    this.exact = compiled.exact;
+    this.entries = compiled.entries;
   }
 
   match(text: string): StatusMatch {

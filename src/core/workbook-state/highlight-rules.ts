@@ -18,6 +18,8 @@ export interface CfRuleSpec {
   readonly sqref: string;
   /** Without the leading "=". */
   readonly formula: string;
+  /** How the cells look (RRGGBB); absent: OVERDUE_LOOK. Results-framework bands each have their own. */
+  readonly look?: { readonly fill: string; readonly font: string };
 }
 
 export interface DvSpec {

@@ -6,3 +6,4 @@ export * from './settings';
 export * from './column-mapping';
 export * from './highlight-rules';
 export * from './conversion-record';
+export * from './dropdown-record';

@@ -51,6 +51,11 @@ export const settingsSchema = z.object({
   rollupMap: RollupMapSchema.optional(),
   /** Coverage target as a fraction; absent: the engine's default (0.8). */
   rollupThreshold: z.number().min(0).max(1).optional(),
+  /**
+   * Results frameworks' bands: TolaData's ±15% or the semáforo's ±5% / ±15%; absent: TolaData's. An
+   * unknown value reads as absent (a stale choice costs nothing else the workbook holds).
+   */
+  bandScheme: z.enum(['toladata', 'semaforo']).optional().catch(undefined),
 });
 
 /** Optional fields added within version 1: a bad one is dropped alone, the rest of the settings kept. */

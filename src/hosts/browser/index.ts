@@ -7,10 +7,10 @@ import type { CheckResult } from '../../core/model';
 import type { WorkbookGrid, SheetGrid } from '../../core/grid';
 import type { OutputSheet } from '../../core/output';
 import type { Lang } from '../../core/i18n';
-import { t, catalogue, LANGS } from '../../core/i18n';
+import { t } from '../../core/i18n';
 import { a1, cellAt, cellText, columnLetter, isDateCell, parseA1, parseRange } from '../../core/grid';
 import { isoFromLocalDate, isoToSerial, serialToISO } from '../../core/dates';
-import { readXlsx } from '../xlsx/read';
+import { readXlsxAsync } from '../xlsx/read';
 import { writeXlsx } from '../xlsx/write';
 import {
   addDxf,
@@ -26,14 +26,18 @@ import {
 } from '../xlsx/part-edits';
 import { readText, sheetPartPath, unzipParts, writeText, zipParts } from '../xlsx/edit';
 import { escapeText } from '../../core/xml-text';
-import { CF_MARKER, DV_MARKER, OVERDUE_LOOK, cellAreas, doneWords, inlineList, overdueRules, statusCells } from '../../core/workbook-state';
+import { CF_MARKER, DV_MARKER, OVERDUE_LOOK, cellAreas, inlineList, statusCells } from '../../core/workbook-state';
 import { readSettingsPart, writeSettingsPart } from '../xlsx/settings-part';
-import { calendarOverdueRules } from '../../core/calendar/highlight';
+import { rewriteName } from '../../core/our-sheet-name';
+import { highlightRules } from '../../core/highlights';
 import { conversionRecordSheet, findConversionSheet, parseConversionRecord } from '../../core/workbook-state';
+import { dropdownRecordSheet, findDropdownSheet, mergeDropdownAreas, parseDropdownRecord, type DropdownArea } from '../../core/workbook-state';
 
 export { SETTINGS_NAMESPACE } from '../xlsx/settings-part';
 
-const OVERDUE_DXF = `<font><color rgb="FF${OVERDUE_LOOK.font}"/></font><fill><patternFill><bgColor rgb="FF${OVERDUE_LOOK.fill}"/></patternFill></fill>`;
+/** A conditional format's look as a dxf (overdue rows, or a results-framework band). */
+const lookDxf = (look: { fill: string; font: string }): string =>
+  `<font><color rgb="FF${look.font}"/></font><fill><patternFill><bgColor rgb="FF${look.fill}"/></patternFill></fill>`;
 
 export interface BrowserHostOptions {
   /** Language of the sheets the host writes itself (the date-conversion record, the status list). */
@@ -83,7 +87,7 @@ export class BrowserHost implements PaneHost {
   }
 
   async read(): Promise<WorkbookGrid> {
-    if (!this.grid) this.grid = await readXlsx(this.bytes);
+    if (!this.grid) this.grid = await readXlsxAsync(this.bytes);
     return this.grid;
   }
 
@@ -110,13 +114,25 @@ export class BrowserHost implements PaneHost {
   async highlightOverdue(result: CheckResult): Promise<void> {
     await this.removeHighlights();
     const wb = await this.read();
-    const canonical = LANGS.flatMap((l) => [catalogue(l).status.completed, catalogue(l).status.not_applicable]);
-    const rules = [...overdueRules(result, wb, { today: this.today(), done: doneWords(result, canonical) }), ...calendarOverdueRules(result, { today: this.today() })];
+    const rules = highlightRules(result, wb, { today: this.today() });
     if (!rules.length) return;
     const parts = unzipParts(this.bytes);
     const stylesPath = parts.stylesPath() ?? 'xl/styles.xml';
-    const added = addDxf(readText(parts, stylesPath) ?? '', OVERDUE_DXF);
-    writeText(parts, stylesPath, added.xml);
+    let styles = readText(parts, stylesPath) ?? '';
+    const dxfIds = new Map<string, number>();
+    const dxfOf = (look: { fill: string; font: string } = OVERDUE_LOOK): number => {
+      const inner = lookDxf(look);
+      let id = dxfIds.get(inner);
+      if (id === undefined) {
+        const added = addDxf(styles, inner);
+        styles = added.xml;
+        id = added.id;
+        dxfIds.set(inner, id);
+      }
+      return id;
+    };
+    for (const r of rules) dxfOf(r.look);
+    writeText(parts, stylesPath, styles);
     for (const sheet of new Set(rules.map((r) => r.sheet))) {
       const path = sheetPartPath(parts, sheet);
       if (!path) continue;
@@ -127,7 +143,7 @@ export class BrowserHost implements PaneHost {
         .filter((r) => r.sheet === sheet)
         .map(
           (r) =>
-            `<${prefix}conditionalFormatting sqref="${r.sqref}"><${prefix}cfRule type="expression" dxfId="${added.id}" priority="${++priority}"><${prefix}formula>${escapeText(r.formula)}</${prefix}formula></${prefix}cfRule></${prefix}conditionalFormatting>`,
+            `<${prefix}conditionalFormatting sqref="${r.sqref}"><${prefix}cfRule type="expression" dxfId="${dxfOf(r.look)}" priority="${++priority}"><${prefix}formula>${escapeText(r.formula)}</${prefix}formula></${prefix}cfRule></${prefix}conditionalFormatting>`,
         )
         .join('');
       xml = insertWorksheetChild(xml, 'conditionalFormatting', fragment);
@@ -157,17 +173,19 @@ export class BrowserHost implements PaneHost {
     const parts = unzipParts(this.bytes);
     for (const sheet of (await this.read()).sheets) {
       const path = sheetPartPath(parts, sheet.name);
-      const xml = path ? readText(parts, path) : null;
+      const xml = path ? await parts.textAsync(path) : null;
       if (xml && hasMarker(xml)) return true;
     }
     return false;
   }
 
-  async addStatusDropdowns(result: CheckResult, words: readonly string[]): Promise<void> {
-    if (!words.length) return;
+  async addStatusDropdowns(result: CheckResult, words: readonly string[]): Promise<number> {
+    if (!words.length) return 0;
     let formula = inlineList(words);
     if (!formula) formula = await this.writeStatusList(words);
+    const before = await this.dropdownRecord();
     const parts = unzipParts(this.bytes);
+    const applied: DropdownArea[] = [];
     for (const spec of statusCells(result)) {
       const path = sheetPartPath(parts, spec.sheet);
       if (!path) continue;
@@ -181,7 +199,9 @@ export class BrowserHost implements PaneHost {
         return p && !taken.some((b) => p.r >= b.r0 && p.r <= b.r1 && p.c >= b.c0 && p.c <= b.c1);
       });
       if (!cells.length) continue;
-      const dv = `<${prefix}dataValidation type="list" errorStyle="warning" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="${DV_MARKER}" sqref="${cellAreas(cells).join(' ')}"><${prefix}formula1>${escapeText(formula)}</${prefix}formula1></${prefix}dataValidation>`;
+      const areas = cellAreas(cells);
+      applied.push(...areas.map((range) => ({ sheet: spec.sheet, range })));
+      const dv = `<${prefix}dataValidation type="list" errorStyle="warning" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="${DV_MARKER}" sqref="${areas.join(' ')}"><${prefix}formula1>${escapeText(formula)}</${prefix}formula1></${prefix}dataValidation>`;
       const existing = topChildren(xml, 'worksheet').find((c) => c.local === 'dataValidations');
       if (existing) {
         const text = xml.slice(existing.start, existing.end);
@@ -196,6 +216,42 @@ export class BrowserHost implements PaneHost {
       writeText(parts, path, xml);
     }
     this.setBytes(zipParts(parts), false);
+    // The record: what this run added, plus earlier areas on sheets it did not touch (their dropdowns stay).
+    const now = new Set(statusCells(result).map((s) => s.sheet));
+    const kept = before.filter((a) => !now.has(a.sheet));
+    if (applied.length || before.length) await this.writeDropdownRecord(mergeDropdownAreas(kept, applied));
+    return applied.length;
+  }
+
+  /** Removes our validations (marked) from the recorded sheets; the user's stay, with their cells. */
+  async removeStatusDropdowns(): Promise<number> {
+    const record = await this.dropdownRecord();
+    if (!record.length) return 0;
+    const parts = unzipParts(this.bytes);
+    let removed = 0;
+    for (const sheet of new Set(record.map((a) => a.sheet))) {
+      const path = sheetPartPath(parts, sheet);
+      const xml = path ? readText(parts, path) : null;
+      if (!path || !xml) continue;
+      const next = removeOurValidations(xml);
+      if (next === xml) continue;
+      removed += record.filter((a) => a.sheet === sheet).length;
+      writeText(parts, path, next);
+    }
+    this.setBytes(zipParts(parts), false);
+    await this.writeDropdownRecord([]);
+    return removed;
+  }
+
+  /** The dropdown areas recorded in our sheet. */
+  async dropdownRecord(): Promise<DropdownArea[]> {
+    const sheet = findDropdownSheet((await this.read()).sheets);
+    return sheet ? parseDropdownRecord(sheet) : [];
+  }
+
+  private async writeDropdownRecord(areas: readonly DropdownArea[]): Promise<void> {
+    const existing = findDropdownSheet((await this.read()).sheets);
+    await this.writeSheets([dropdownRecordSheet(areas, this.lang, rewriteName(existing?.name, 'ddSheetName'))]);
   }
 
   /** Too many or too long words for an inline list: they go in a sheet of ours, referenced by range. */

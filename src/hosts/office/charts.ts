@@ -1,9 +1,9 @@
-// The chart under each roll-up sheet (Excel only; the .xlsx writer draws none): coverage by area as
-// clustered columns with the threshold as a line, A–D stacked columns by area for systems and
-// providers. Series point at the table's cells, so the chart is the table drawn, not a copy.
-import { CHART_COLORS, CHART_NAME_PREFIX, isRollupSheet, rollupChartSpec, type RollupChartSpec } from '../../core/rollup-charts';
-import type { Lang } from '../../core/i18n';
-import type { OutputSheet } from '../../core/output';
+// The charts of a sheet as the sheet plan places them (src/core/sheet-plan.ts, shared with the .xlsx
+// writer): coverage by area as clustered columns with the threshold as a line, stacked columns for
+// A–D categories and action statuses. Series point at the table's cells, so the chart is the table
+// drawn, not a copy.
+import { CHART_COLORS, CHART_NAME_PREFIX, isRollupSheet } from '../../core/rollup-charts';
+import type { OutputChart, OutputSheet } from '../../core/output';
 import type { OfficeEnv } from './env';
 import { charsToPoints, textValue, type SheetLayout } from './layout';
 
@@ -11,40 +11,37 @@ export { isRollupSheet };
 
 /** Where a sheet's chart and its data sit on the worksheet (0-based rows and columns). */
 export interface ChartPlacement {
-  readonly spec: RollupChartSpec;
+  readonly spec: OutputChart;
   /** Header row of the charted table; its data rows follow. */
   readonly headerRow: number;
   readonly firstCol: number;
   /** Column of the threshold values, one blank column right of the table (null without a threshold). */
   readonly thresholdCol: number | null;
-  /** Top-left cell of the chart: two rows under everything the sheet holds. */
+  readonly thresholdWidth: number;
+  /** Top-left cell of the chart: under everything the sheet holds. */
   readonly anchorRow: number;
   /** Size in points. */
   readonly width: number;
   readonly height: number;
 }
 
-export const CHART_HEIGHT = 320;
-const MIN_CHART_WIDTH = 480;
-const MAX_CHART_WIDTH = 960;
-const POINTS_PER_AREA = 26;
+/** Sheets that carry a chart now, or may carry one of ours from an earlier write. */
+export function mayHaveCharts(sheet: OutputSheet): boolean {
+  return !!sheet.charts?.length || isRollupSheet(sheet);
+}
 
-export function placeChart(sheet: OutputSheet, layout: SheetLayout, lang: Lang): ChartPlacement | null {
-  const spec = rollupChartSpec(sheet, lang);
-  if (!spec) return null;
-  const table = layout.tables.find((tp) => tp.name === spec.table);
-  if (!table) return null;
-  const bottom = Math.max(0, ...layout.blocks.map((b) => b.row + b.values.length));
-  const width = Math.min(MAX_CHART_WIDTH, Math.max(MIN_CHART_WIDTH, 160 + POINTS_PER_AREA * spec.rows));
-  return {
-    spec,
-    headerRow: table.box.row,
-    firstCol: table.box.col,
-    thresholdCol: spec.threshold ? table.box.col + table.box.colCount + 1 : null,
-    anchorRow: bottom + 1,
-    width,
-    height: CHART_HEIGHT,
-  };
+/** The sheet's charts from its layout (the plan's placement). */
+export function placeCharts(layout: SheetLayout): ChartPlacement[] {
+  return layout.charts.map((p) => ({
+    spec: p.chart,
+    headerRow: p.headerRow,
+    firstCol: p.firstCol,
+    thresholdCol: p.threshold?.col ?? null,
+    thresholdWidth: p.threshold?.width ?? 0,
+    anchorRow: p.anchorRow,
+    width: p.width,
+    height: p.height,
+  }));
 }
 
 /** Deletes the charts we added earlier (by name); any other chart on the sheet stays. */
@@ -68,7 +65,7 @@ export function addChart(ws: Excel.Worksheet, p: ChartPlacement, env: OfficeEnv)
     const cells = ws.getRangeByIndexes(first, p.thresholdCol, n, 1);
     cells.values = Array.from({ length: n }, () => [th.value]);
     cells.numberFormat = Array.from({ length: n }, () => ['0%']);
-    ws.getRangeByIndexes(0, p.thresholdCol, 1, 1).format.columnWidth = charsToPoints(Math.max(8, th.label.length + 2));
+    ws.getRangeByIndexes(0, p.thresholdCol, 1, 1).format.columnWidth = charsToPoints(p.thresholdWidth);
   }
 
   const [head, ...rest] = spec.series;
@@ -88,7 +85,7 @@ export function addChart(ws: Excel.Worksheet, p: ChartPlacement, env: OfficeEnv)
     series.setXAxisValues(categories);
     series.format.fill.setSolidColor(s.color);
   }
-  if (spec.kind === 'categories') series0.gapWidth = 60;
+  if (spec.kind !== 'coverage') series0.gapWidth = 60;
   if (spec.threshold && p.thresholdCol !== null) {
     const line = chart.series.add(spec.threshold.label);
     line.setValues(ws.getRangeByIndexes(first, p.thresholdCol, n, 1));

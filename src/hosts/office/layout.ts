@@ -4,7 +4,7 @@
 import { isoToSerial } from '../../core/dates';
 import { columnLetter } from '../../core/grid';
 import { isOutputDate, type OutputSheet, type OutputValue } from '../../core/output';
-import { TABLE_STYLE, planSheet, tableBaseName } from '../../core/sheet-plan';
+import { TABLE_STYLE, planSheet, tableBaseName, type PlannedChart } from '../../core/sheet-plan';
 
 export type WriteValue = string | number | boolean;
 
@@ -63,6 +63,8 @@ export interface SheetLayout {
   /** 1-based row of the status line (the last of `lines`), or null when there are no lines. */
   readonly statusRow: number | null;
   readonly titleText: string | null;
+  /** The plan's charts (drawn after the values, in a sync of their own). */
+  readonly charts: readonly PlannedChart[];
 }
 
 export { TABLE_STYLE };
@@ -155,5 +157,6 @@ export function layoutSheet(sheet: OutputSheet, date1904: boolean): SheetLayout 
     freezeRows: plan.freezeRows,
     statusRow: plan.statusRow === null ? null : plan.statusRow + 1,
     titleText: sheet.lines[0] ?? null,
+    charts: plan.charts,
   };
 }

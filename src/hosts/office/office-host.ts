@@ -3,7 +3,8 @@
 import type { WorkbookGrid } from '../../core/grid';
 import { isoFromLocalDate } from '../../core/dates';
 import type { Lang } from '../../core/i18n';
-import { t } from '../../core/i18n';
+import { LANGS, t } from '../../core/i18n';
+import { rewriteName } from '../../core/our-sheet-name';
 import type { CheckResult } from '../../core/model';
 import type { OutputSheet } from '../../core/output';
 import type { WrittenSheet } from '../host';
@@ -20,6 +21,7 @@ import { detectFeatures, featureNotes, type IsSetSupported, type OfficeFeatures 
 import { loadState } from './state';
 import { writeOutputSheets } from './write';
 import { conversionRecordSheet, isConversionSheetName, parseConversionRecord } from '../../core/workbook-state';
+import { dropdownRecordSheet, mergeDropdownAreas, parseDropdownRecord, type DropdownArea } from '../../core/workbook-state';
 
 export interface OfficeHostOptions {
   /** Excel.run (tests pass a fake). */
@@ -137,8 +139,8 @@ export class OfficeHost implements PaneHost {
     await this.excel((env, ctx) => ops.removeHighlights(ctx, env));
   }
 
-  async addStatusDropdowns(result: CheckResult, words: readonly string[]): Promise<void> {
-    await this.addStatusDropdownsReport(result, words);
+  async addStatusDropdowns(result: CheckResult, words: readonly string[]): Promise<number> {
+    return (await this.addStatusDropdownsReport(result, words)).applied.length;
   }
 
   /** addStatusDropdowns, saying what was done and what was skipped (the pane can show officeDropdownSkipped). */
@@ -159,7 +161,35 @@ export class OfficeHost implements PaneHost {
       });
       await ops.applyStatusDropdowns(ctx, env, areas, source);
     });
+    // Recorded so "Remove status dropdowns" finds them (Excel cannot list a sheet's validations).
+    const rec = await this.dropdownRecord();
+    const added = targets.map((tg) => ({ sheet: tg.sheet, range: tg.area }));
+    await this.writeSheets([dropdownRecordSheet(mergeDropdownAreas(rec.areas, added), this.lang, rewriteName(rec.name ?? undefined, 'ddSheetName'))]);
     return { applied: targets.map((tg) => `${tg.sheet}!${tg.area}`), skipped: found.skipped, unsupported: false, words: found.words };
+  }
+
+  async removeStatusDropdowns(): Promise<number> {
+    const rec = await this.dropdownRecord();
+    if (!rec.areas.length) return 0;
+    const cleared = this.features.dataValidation ? await this.excel((env, ctx) => ops.removeDropdowns(ctx, env, rec.areas)) : [];
+    // Areas not cleared hold the user's validation now, or no longer exist: either way not ours to keep.
+    await this.writeSheets([dropdownRecordSheet([], this.lang, rewriteName(rec.name ?? undefined, 'ddSheetName'))]);
+    return cleared.length;
+  }
+
+  /** The dropdown areas recorded in our record sheet (either language's name), and that sheet's name. */
+  async dropdownRecord(): Promise<{ areas: DropdownArea[]; name: string | null }> {
+    return this.excel(async (env, ctx) => {
+      const state = await loadState(ctx, env, { used: true });
+      const names = LANGS.map((l) => t(l, 'pane', 'ddSheetName').toLowerCase());
+      const sheet = state.sheets.find((s) => s.marked && !s.isRegistry && names.includes((s.meta?.requested ?? rewriteName(s.name, 'ddSheetName') ?? '').toLowerCase()));
+      if (!sheet?.used) return { areas: [], name: sheet?.name ?? null };
+      const u = sheet.used;
+      const range = sheet.ws.getRangeByIndexes(0, 0, u.rowIndex + u.rowCount, u.columnIndex + u.columnCount);
+      range.load('values,numberFormat');
+      await ctx.sync();
+      return { areas: parseDropdownRecord({ rows: toGridRows(range.values, range.numberFormat, 0) }), name: sheet.name };
+    });
   }
 
   /** Too many or too long words for an inline list: they go in our list sheet, referenced by range. */

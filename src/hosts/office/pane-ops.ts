@@ -6,10 +6,11 @@ import type { CheckResult } from '../../core/model';
 import type { WorkbookGrid } from '../../core/grid';
 import { columnLetter, isBlank, parseA1 } from '../../core/grid';
 import { isoToSerial, serialToISO } from '../../core/dates';
-import { catalogue, LANGS, t } from '../../core/i18n';
+import { t } from '../../core/i18n';
 import type { DateConversion } from '../pane-host';
+import type { DropdownArea } from '../../core/workbook-state';
 import {
-  CF_MARKER, DV_MARKER, OVERDUE_LOOK, SETTINGS_NAMESPACE, cellAreas, doneWords, overdueRules, parseSettingsXml, settingsXml, statusCells,
+  CF_MARKER, DV_MARKER, OVERDUE_LOOK, SETTINGS_NAMESPACE, cellAreas, parseSettingsXml, settingsXml, statusCells,
 } from '../../core/workbook-state';
 import { syncWrite, type Ctx, type OfficeEnv } from './env';
 import { OfficeHostError, toHostError } from './errors';
@@ -17,10 +18,8 @@ import { areaFirstRow, shiftRows } from './formula';
 import { isDateFormatCode } from '../shared/numfmt';
 import { textValue } from './layout';
 import { loadState, type SheetState } from './state';
-import { calendarOverdueRules } from '../../core/calendar/highlight';
+import { highlightRules } from '../../core/highlights';
 
-export const OVERDUE_FILL = `#${OVERDUE_LOOK.fill}`;
-export const OVERDUE_FONT = `#${OVERDUE_LOOK.font}`;
 /** Date format for converted cells when no other real date in the column shows one. */
 export const FALLBACK_DATE_FORMAT = 'yyyy-mm-dd';
 
@@ -81,8 +80,7 @@ export async function removeHighlights(ctx: Ctx, env: OfficeEnv): Promise<number
 
 export async function highlightOverdue(ctx: Ctx, env: OfficeEnv, result: CheckResult, grid: WorkbookGrid, today: string): Promise<number> {
   if (!env.features.conditionalFormats) return 0;
-  const canonical = LANGS.flatMap((l) => [catalogue(l).status.completed, catalogue(l).status.not_applicable]);
-  const rules = [...overdueRules(result, grid, { today, done: doneWords(result, canonical) }), ...calendarOverdueRules(result, { today })];
+  const rules = highlightRules(result, grid, { today });
   const state = await loadState(ctx, env, { protection: true });
   const targets = new Set(rules.map((r) => sheetByName(state.sheets, r.sheet)).filter((s): s is SheetState => !!s));
   const old = await findOurRules(ctx, state.sheets);
@@ -103,7 +101,7 @@ export async function highlightOverdue(ctx: Ctx, env: OfficeEnv, result: CheckRe
     for (const group of groups) {
       const head = group[0] ?? first;
       const target = group.length > 1 ? sheet.ws.getRanges(group.join(',')) : sheet.ws.getRange(head);
-      addOverdueFormat(target.conditionalFormats, shiftRows(formula, areaFirstRow(head) - anchor));
+      addFormat(target.conditionalFormats, shiftRows(formula, areaFirstRow(head) - anchor), rule.look ?? OVERDUE_LOOK);
       added++;
     }
   }
@@ -133,11 +131,12 @@ export function groupAreas(areas: readonly string[], max: number): string[][] {
   return out;
 }
 
-function addOverdueFormat(cfs: Excel.ConditionalFormatCollection, formula: string): void {
+/** One marked rule with its look (overdue rows, or a results-framework band). */
+function addFormat(cfs: Excel.ConditionalFormatCollection, formula: string, look: { readonly fill: string; readonly font: string }): void {
   const cf = cfs.add('Custom');
   cf.custom.rule.formula = formula;
-  cf.custom.format.fill.color = OVERDUE_FILL;
-  cf.custom.format.font.color = OVERDUE_FONT;
+  cf.custom.format.fill.color = `#${look.fill}`;
+  cf.custom.format.font.color = `#${look.font}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -219,6 +218,28 @@ export async function applyStatusDropdowns(ctx: Ctx, env: OfficeEnv, areas: read
     dv.errorAlert = { showAlert: true, style: 'Warning', title: DV_MARKER, message: t(env.lang, 'pane', 'officeDropdownError') };
   }
   await syncWrite(ctx, env);
+}
+
+/** Clears our validation on each recorded area that still holds it whole; returns the areas cleared. */
+export async function removeDropdowns(ctx: Ctx, env: OfficeEnv, areas: readonly DropdownArea[]): Promise<DropdownArea[]> {
+  const state = await loadState(ctx, env, { protection: true });
+  const found: { a: DropdownArea; sheet: SheetState; range: Excel.Range }[] = [];
+  for (const a of areas) {
+    const sheet = sheetByName(state.sheets, a.sheet);
+    if (!sheet) continue;
+    const range = sheet.ws.getRange(a.range);
+    range.dataValidation.load('type,errorAlert');
+    found.push({ a, sheet, range });
+  }
+  if (!found.length) return [];
+  await ctx.sync();
+  // A range the user has since given a validation of their own (whole or in part) is theirs now.
+  const ours = found.filter((f) => f.range.dataValidation.type !== 'None' && f.range.dataValidation.errorAlert?.title === DV_MARKER);
+  if (!ours.length) return [];
+  refuseIfProtected(env, new Set(ours.map((f) => f.sheet)));
+  for (const f of ours) f.range.dataValidation.clear();
+  await syncWrite(ctx, env);
+  return ours.map((f) => f.a);
 }
 
 // ---------------------------------------------------------------------------------------------

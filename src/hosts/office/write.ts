@@ -2,13 +2,13 @@
 // then tables, styles, widths, frozen headers and the mark — calculation and screen updating
 // suspended on every sync. Sheets we created are cleared and rewritten in place (formulas that
 // point at them keep working); a user's sheet with the same name is never touched.
-// Roll-up sheets then get their chart, in a sync of its own: a chart Excel refuses never costs the
+// Sheets with charts (the plan's) then get them, in a sync of their own: a chart Excel refuses never costs the
 // sheets already written.
 import { freeSheetName, type OutputSheet } from '../../core/output';
 import { planSheet, tableBaseName } from '../../core/sheet-plan';
 import type { WrittenSheet } from '../host';
 import { OP_OVERHEAD_BYTES, jsonBytes, packBatches, splitRowsByBytes } from './chunks';
-import { addChart, isRollupSheet, placeChart, removeOurCharts, type ChartPlacement } from './charts';
+import { addChart, mayHaveCharts, placeCharts, removeOurCharts, type ChartPlacement } from './charts';
 import { syncWrite, type Ctx, type OfficeEnv } from './env';
 import { OfficeHostError, toHostError } from './errors';
 import { TABLE_STYLE, layoutSheet, type SheetLayout, type WriteValue } from './layout';
@@ -22,8 +22,8 @@ interface Target {
   readonly layout: SheetLayout;
   /** Unique table names, in the order of layout.tables. */
   readonly tableNames: readonly string[];
-  /** The roll-up chart to add, when Excel can draw it. */
-  readonly chart: ChartPlacement | null;
+  /** The plan's charts to add, when Excel can draw them. */
+  readonly charts: readonly ChartPlacement[];
   ws?: Excel.Worksheet;
 }
 
@@ -50,7 +50,7 @@ export function uniqueTableName(base: string, taken: Set<string>): string {
 
 export async function writeOutputSheets(ctx: Ctx, env: OfficeEnv, sheets: readonly OutputSheet[]): Promise<WriteResult> {
   // Charts need ExcelApi 1.7 (series from ranges); below it the sheets are written without them.
-  const charts = env.features.minimum && sheets.some(isRollupSheet);
+  const charts = env.features.minimum && sheets.some(mayHaveCharts);
   const state = await loadState(ctx, env, { tables: true, protection: true, date: true, charts });
   const taken = state.sheets.map((s) => s.name);
   const targets: Target[] = [];
@@ -66,7 +66,7 @@ export async function writeOutputSheets(ctx: Ctx, env: OfficeEnv, sheets: readon
     if (existing?.protected) throw new OfficeHostError('officeWriteProtected', { sheet: existing.name }, env.lang);
     if (existing) replaced.add(existing);
     const layout = layoutSheet(sheet, state.date1904);
-    targets.push({ sheet, name, existing, layout, tableNames: [], chart: charts ? placeChart(sheet, layout, env.lang) : null });
+    targets.push({ sheet, name, existing, layout, tableNames: [], charts: charts ? placeCharts(layout) : [] });
   }
   // Tables on the sheets we replace go away with them: their names are free again.
   const replacedTables = new Set([...replaced].flatMap((s) => s.tables.map((t) => t.name.toLowerCase())));
@@ -102,7 +102,7 @@ export async function writeOutputSheets(ctx: Ctx, env: OfficeEnv, sheets: readon
   return {
     written: withNames.map((t) => {
       const w: WrittenSheet = { requested: t.sheet.name, name: t.name };
-      return t.chart ? { ...w, chart: chartState } : w;
+      return t.charts.length ? { ...w, chart: chartState } : w;
     }),
     state,
   };
@@ -110,10 +110,10 @@ export async function writeOutputSheets(ctx: Ctx, env: OfficeEnv, sheets: readon
 
 /** One sync for every chart; if Excel refuses, what was added of ours is removed and the sheets stay. */
 async function writeCharts(ctx: Ctx, env: OfficeEnv, targets: readonly Target[]): Promise<'added' | 'failed'> {
-  const charted = targets.filter((t) => t.chart);
+  const charted = targets.filter((t) => t.charts.length);
   if (!charted.length) return 'added';
   try {
-    for (const t of charted) if (t.chart) addChart(sheetOf(t), t.chart, env);
+    for (const t of charted) for (const c of t.charts) addChart(sheetOf(t), c, env);
     await syncWrite(ctx, env);
     return 'added';
   } catch {

@@ -61,6 +61,16 @@ export class PackageEdit {
     return b === undefined ? null : utf8.decode(b);
   }
 
+  /** text(), inflating with the platform's native inflater where there is one (the browser's big sheet parts). */
+  async textAsync(path: string): Promise<string | null> {
+    const k = this.key(path);
+    if (this.deleted.has(k)) return null;
+    const c = this.changed.get(k);
+    if (c) return utf8.decode(c.data);
+    const e = this.pkg.entry(path);
+    return e ? utf8.decode(await this.pkg.inflateAsync(e)) : null;
+  }
+
   setText(path: string, text: string): void {
     this.setBytes(path, encoder.encode(text));
   }

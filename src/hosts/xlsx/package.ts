@@ -1,5 +1,5 @@
 // The package around the sheets: zip entries, relationships, workbook.xml. Shared by read.ts and write.ts.
-import { DEFAULT_MAX_PART_BYTES, extractEntry, isVerifiedArchive, markVerifiedArchive, readZipDirectory, ZipFormatError, type ZipEntry } from './zip';
+import { DEFAULT_MAX_PART_BYTES, extractEntry, extractEntryAsync, isVerifiedArchive, markVerifiedArchive, readZipDirectory, ZipFormatError, type ZipEntry } from './zip';
 import { attrByLocalName, decodeEntities, findTag, findTags, closeTagIndex } from './xml';
 
 /**
@@ -88,6 +88,8 @@ export interface XlsxPackage {
   readonly limits: ReadLimits;
   /** Inflates an entry within the limits (XlsxReadError otherwise), counting it against the total. */
   inflate(entry: ZipEntry, scratch?: Uint8Array): Uint8Array;
+  /** The same, with the platform's native inflater where there is one (browsers, workers). */
+  inflateAsync(entry: ZipEntry, scratch?: Uint8Array): Promise<Uint8Array>;
   /** Inflated content (in `scratch` when given and large enough), or null when the part is missing. */
   bytesOf(path: string, scratch?: Uint8Array): Uint8Array | null;
   textOf(path: string, scratch?: Uint8Array): string | null;
@@ -249,13 +251,27 @@ export function openPackage(bytes: Uint8Array, limitsIn: Partial<ReadLimits> = {
   }
   const entry = (path: string): ZipEntry | undefined => byName.get(path.replace(/^\/+/, '').toLowerCase());
   let inflated = 0;
-  const inflate = (e: ZipEntry, scratch?: Uint8Array): Uint8Array => {
+  const withinTotal = (e: ZipEntry): void => {
     if (e.size <= limits.maxPartBytes && inflated + e.size > limits.maxTotalBytes) {
       throw new XlsxReadError('too_large', `the parts read inflate past ${limits.maxTotalBytes} bytes`, e.name, '', limits.maxTotalBytes);
     }
+  };
+  const inflate = (e: ZipEntry, scratch?: Uint8Array): Uint8Array => {
+    withinTotal(e);
     let out: Uint8Array;
     try {
       out = extractEntry(bytes, e, scratch, limits.maxPartBytes);
+    } catch (err) {
+      throw zipReadError(err);
+    }
+    inflated += out.length;
+    return out;
+  };
+  const inflateAsync = async (e: ZipEntry, scratch?: Uint8Array): Promise<Uint8Array> => {
+    withinTotal(e);
+    let out: Uint8Array;
+    try {
+      out = await extractEntryAsync(bytes, e, scratch, limits.maxPartBytes);
     } catch (err) {
       throw zipReadError(err);
     }
@@ -325,7 +341,7 @@ export function openPackage(bytes: Uint8Array, limitsIn: Partial<ReadLimits> = {
       });
     }
   }
-  return { bytes, entries, workbookPath, workbookXml, workbookRelsPath, workbookRels, sheets, date1904, limits, entry, inflate, bytesOf, textOf };
+  return { bytes, entries, workbookPath, workbookXml, workbookRelsPath, workbookRels, sheets, date1904, limits, entry, inflate, inflateAsync, bytesOf, textOf };
 }
 
 export { decodeEntities };

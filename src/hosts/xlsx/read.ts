@@ -21,18 +21,51 @@ export interface ReadOptions {
   readonly sheets?: readonly string[];
   /** Lower limits than DEFAULT_READ_LIMITS (tests use them to build small crafted files). */
   readonly limits?: Partial<ReadLimits>;
+  /** Called as each worksheet is read: sheets done, sheets in all (the pane shows it as a percentage). */
+  readonly onSheet?: (done: number, total: number) => void;
 }
 
 export function readXlsx(bytes: Uint8Array, opts: ReadOptions = {}): WorkbookGrid {
   try {
-    return readPackage(openPackage(bytes, opts.limits), opts);
+    const pkg = openPackage(bytes, opts.limits);
+    const steps = readSteps(pkg, opts);
+    let step = steps.next();
+    while (!step.done) step = steps.next(pkg.inflate(step.value.entry, step.value.scratch));
+    return step.value;
   } catch (e) {
-    if (e instanceof XlsxReadError) throw e;
-    throw new XlsxReadError('corrupt', e instanceof Error ? e.message : String(e));
+    throw readError(e);
   }
 }
 
-function readPackage(pkg: XlsxPackage, opts: ReadOptions): WorkbookGrid {
+/**
+ * readXlsx with the platform's native inflater (DecompressionStream) where there is one: the pane's
+ * worker reads this way, several times faster than fflate. Same parts, same guards, same grid.
+ */
+export async function readXlsxAsync(bytes: Uint8Array, opts: ReadOptions = {}): Promise<WorkbookGrid> {
+  try {
+    const pkg = openPackage(bytes, opts.limits);
+    const steps = readSteps(pkg, opts);
+    let step = steps.next();
+    while (!step.done) step = steps.next(await pkg.inflateAsync(step.value.entry, step.value.scratch));
+    return step.value;
+  } catch (e) {
+    throw readError(e);
+  }
+}
+
+function readError(e: unknown): XlsxReadError {
+  return e instanceof XlsxReadError ? e : new XlsxReadError('corrupt', e instanceof Error ? e.message : String(e));
+}
+
+/** A part the reader needs next: whoever drives readSteps inflates it (within the package's limits). */
+interface PartWanted {
+  readonly entry: ZipEntry;
+  /** A buffer to inflate into when it is large enough (reused across sheets). */
+  readonly scratch?: Uint8Array;
+}
+
+/** The reading, one part at a time: yields each part it needs and is given back its inflated bytes. */
+function* readSteps(pkg: XlsxPackage, opts: ReadOptions): Generator<PartWanted, WorkbookGrid, Uint8Array> {
   const wanted = opts.sheets ? new Set(opts.sheets.map((s) => s.toLowerCase())) : null;
   const rels = pkg.workbookRels;
   const stylesRel = rels.find((r) => relKind(r.type) === 'styles' && r.path);
@@ -47,10 +80,10 @@ function readPackage(pkg: XlsxPackage, opts: ReadOptions): WorkbookGrid {
   }
   if (toRead.length === 0) return { sheets: [], date1904: pkg.date1904 };
 
-  const stylesXml = pkg.textOf(stylesRel?.path ?? 'xl/styles.xml');
-  const dateStyles = stylesXml === null ? new Uint8Array(0) : parseDateStyles(stylesXml);
-  const sstXml = pkg.textOf(sstRel?.path ?? 'xl/sharedStrings.xml');
-  const sst = sstXml === null ? [] : parseSharedStrings(sstXml);
+  const stylesEntry = pkg.entry(stylesRel?.path ?? 'xl/styles.xml');
+  const dateStyles = stylesEntry ? parseDateStyles(decodeXml(yield { entry: stylesEntry })) : new Uint8Array(0);
+  const sstEntry = pkg.entry(sstRel?.path ?? 'xl/sharedStrings.xml');
+  const sst = sstEntry ? parseSharedStrings(decodeXml(yield { entry: sstEntry })) : [];
 
   const entries = toRead.map((ref) => {
     const entry = ref.path ? pkg.entry(ref.path) : undefined;
@@ -61,7 +94,13 @@ function readPackage(pkg: XlsxPackage, opts: ReadOptions): WorkbookGrid {
   const biggest = Math.max(...entries.map((e) => e.size));
   const scratch = entries.length > 1 && biggest > 1 << 20 ? new Uint8Array(biggest) : undefined;
   const budget = { cells: pkg.limits.maxCells };
-  const sheets = toRead.map((ref, k) => readWorksheetEntry(pkg, entries[k]!, ref.name, { sst, dateStyles, date1904: pkg.date1904, budget, maxCells: pkg.limits.maxCells }, scratch));
+  const ctx: SheetContext = { sst, dateStyles, date1904: pkg.date1904, budget, maxCells: pkg.limits.maxCells };
+  const sheets: SheetGrid[] = [];
+  for (let k = 0; k < toRead.length; k++) {
+    const data = yield { entry: entries[k]!, scratch };
+    sheets.push(parseWorksheetData(data, toRead[k]!.name, ctx));
+    opts.onSheet?.(k + 1, toRead.length);
+  }
   return { sheets, date1904: pkg.date1904 };
 }
 
@@ -259,6 +298,9 @@ function scanRows(xml: string, i: number, end: number, p: string, ctx: SheetCont
   const isFastClose = `</${p}t></${p}is></${p}c>`;
   let fastStart = -1;
   let fastEnd = -1;
+  // No namespace prefix (every writer we know): the tags below are tested with charCodeAt in line, which
+  // on 2.6 million cells is a good part faster than indexOf/startsWith calls over a few bytes.
+  const plain = p === '';
   const { sst, dateStyles, date1904 } = ctx;
   const nStyles = dateStyles.length;
   const bad = (what: string): XlsxReadError => new XlsxReadError('corrupt', `sheet "${name}": ${what}`);
@@ -272,7 +314,7 @@ function scanRows(xml: string, i: number, end: number, p: string, ctx: SheetCont
   let left = ctx.budget ? ctx.budget.cells : Infinity;
 
   while (i < end) {
-    const lt = xml.indexOf('<', i);
+    const lt = xml.charCodeAt(i) === 60 ? i : xml.indexOf('<', i);
     if (lt < 0 || lt >= end) break;
     const c1 = xml.charCodeAt(lt + 1);
     if (c1 === 47 /* / */) {
@@ -280,7 +322,7 @@ function scanRows(xml: string, i: number, end: number, p: string, ctx: SheetCont
       continue;
     }
     // ---- a cell
-    if (xml.startsWith(cOpen, lt)) {
+    if (plain ? c1 === 99 /* c */ : xml.startsWith(cOpen, lt)) {
       let k = lt + cOpen.length;
       let ch = xml.charCodeAt(k);
       if (ch === 62 || ch === 47 || ch <= 32) {
@@ -314,8 +356,9 @@ function scanRows(xml: string, i: number, end: number, p: string, ctx: SheetCont
             k++;
           }
           const vs = k + 1;
-          const ve = xml.indexOf(ch === 34 ? '"' : "'", vs);
-          if (ve < 0) throw bad('bad cell attribute');
+          let ve = vs;
+          while (ve < n && xml.charCodeAt(ve) !== ch) ve++;
+          if (ve >= n) throw bad('bad cell attribute');
           if (nameLen === 1) {
             const an = xml.charCodeAt(ns);
             if (an === 114) {
@@ -390,9 +433,11 @@ function scanRows(xml: string, i: number, end: number, p: string, ctx: SheetCont
         } else {
           let vs = -1;
           let ve = -1;
-          if (xml.startsWith(vFast, k)) {
+          if (plain ? xml.charCodeAt(k) === 60 && xml.charCodeAt(k + 1) === 118 && xml.charCodeAt(k + 2) === 62 : xml.startsWith(vFast, k)) {
             vs = k + vFast.length;
-            ve = xml.indexOf('<', vs);
+            ve = vs;
+            while (ve < n && xml.charCodeAt(ve) !== 60) ve++;
+            if (ve >= n) ve = -1;
           } else {
             const cEnd = xml.indexOf(cClose, k);
             if (cEnd < 0) throw bad('unterminated cell');
@@ -434,7 +479,11 @@ function scanRows(xml: string, i: number, end: number, p: string, ctx: SheetCont
               value = serial === null ? text : dateCell(serial);
             }
           }
-          const ce = xml.indexOf(cClose, ve);
+          // "</v></c>" right after the value, else look for "</c>".
+          const ce = plain && xml.charCodeAt(ve + 1) === 47 && xml.charCodeAt(ve + 2) === 118 && xml.charCodeAt(ve + 3) === 62 &&
+            xml.charCodeAt(ve + 4) === 60 && xml.charCodeAt(ve + 5) === 47 && xml.charCodeAt(ve + 6) === 99 && xml.charCodeAt(ve + 7) === 62
+            ? ve + 4
+            : xml.indexOf(cClose, ve);
           i = ce < 0 || ce >= end ? end : ce + cClose.length;
         }
 
@@ -647,9 +696,8 @@ export function parseWorksheetBytes(buf: Uint8Array, name: string, ctx: SheetCon
   return finishSheet(name, st, decoder.decode(buf.subarray(close + dataClose.length)), ctx);
 }
 
-/** Inflates and parses one worksheet entry; `scratch` is an inflate buffer reused across sheets. */
-function readWorksheetEntry(pkg: XlsxPackage, entry: ZipEntry, name: string, ctx: SheetContext, scratch?: Uint8Array): SheetGrid {
-  const data = pkg.inflate(entry, scratch);
+/** Parses one worksheet part's inflated bytes. */
+function parseWorksheetData(data: Uint8Array, name: string, ctx: SheetContext): SheetGrid {
   // A byte-order mark says UTF-16 (never seen from Excel): decode it whole.
   if (data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff))) {
     return parseWorksheet(decodeXml(data), name, ctx);

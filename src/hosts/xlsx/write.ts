@@ -7,7 +7,7 @@
 // bold, the header row, the data rows) as a real Excel table (TableStyleMedium2, autofilter), one blank
 // row between tables, then a blank row and the `notes`. A table's totalRow is written as a plain bold
 // row just below the table, outside it, so sorting and filtering never move it. The first table's
-// header row is frozen.
+// header row is frozen. The plan's charts go under everything as DrawingML parts (./chart-xml.ts).
 import { columnLetter } from '../../core/grid';
 import { isoToSerial, parseISO } from '../../core/dates';
 import { freeSheetName, isOutputDate, safeSheetName, type Fill, type OutputSheet, type OutputTable, type OutputValue } from '../../core/output';
@@ -22,6 +22,7 @@ import {
   type Relationship, type SheetKind, type XlsxPackage,
 } from './package';
 import { sheetXmlIsMarked, TABLERO_MARK, XlsxReadError } from './read';
+import { chartPartXml, drawingPartXml } from './chart-xml';
 import { escapeAttr, escapeText, findTag, findTags, prefixFor, qualifiedName, rootPrefix } from './xml';
 import {
   buildZip, EntryStream, prepareBytes, prepareRaw, prepareText, rawEntryData,
@@ -83,7 +84,11 @@ const CT = {
   customProperty: 'application/vnd.openxmlformats-officedocument.spreadsheetml.customProperty',
   core: 'application/vnd.openxmlformats-package.core-properties+xml',
   app: 'application/vnd.openxmlformats-officedocument.extended-properties+xml',
+  drawing: 'application/vnd.openxmlformats-officedocument.drawing+xml',
+  chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
 } as const;
+const REL_DRAWING = `${REL_NS}/drawing`;
+const REL_CHART = `${REL_NS}/chart`;
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 const encoder = new TextEncoder();
@@ -102,12 +107,12 @@ export function writeXlsx(base: Uint8Array | null, sheets: readonly OutputSheet[
     const slot = book.claimSlot(sheet.name);
     const cells = sheet.tables.reduce((n, t) => n + t.rows.length * t.columns.length, 0);
     book.truncated.length = 0;
-    const rendered = renderSheet(sheet, slot.path, styles, book, opts.level ?? (cells > BIG_SHEET_CELLS ? 1 : level));
+    const rendered = renderSheet(sheet, slot.name, slot.path, styles, book, opts.level ?? (cells > BIG_SHEET_CELLS ? 1 : level));
     for (const c of book.truncated) {
       findings.push(finding('text_truncated', 'warning', { sheet: slot.name, cell: c.cell }, { length: c.length, limit: MAX_CELL_TEXT }));
     }
     book.putSheet(slot, rendered);
-    written.push({ requested: sheet.name, name: slot.name });
+    written.push(rendered.drawing ? { requested: sheet.name, name: slot.name, chart: 'added' } : { requested: sheet.name, name: slot.name });
   }
   book.setStyles(styles.render());
   if (!opts.keepMacros) book.dropMacros();
@@ -150,6 +155,8 @@ interface RenderedSheet {
   readonly tables: readonly { readonly path: string; readonly xml: string; readonly name: string; readonly id: number }[];
   readonly relsXml: string;
   readonly markPath: string;
+  /** The sheet's charts: its drawing part (with its .rels) and one chart part each; null without charts. */
+  readonly drawing: { readonly path: string; readonly xml: string; readonly relsXml: string; readonly rId: string; readonly charts: readonly { readonly path: string; readonly xml: string }[] } | null;
 }
 
 class Book {
@@ -167,6 +174,8 @@ class Book {
   stylesXml: string;
   private stylesPath: string;
   private readonly replacedSheetIds: number[] = [];
+  /** Drawings written in this call, with the parts that go with them (their .rels, their charts). */
+  private readonly newDrawings = new Map<string, string[]>();
   /** New workbooks keep their texts in a shared strings part (smaller and quicker to read than inline strings). */
   sst: SharedStrings | null = null;
   /** Cells of the sheet being rendered whose text was cut to Excel's limit. */
@@ -299,10 +308,21 @@ class Book {
       this.addOverride(t.path, CT.table);
       this.tableByPath.set(t.path.toLowerCase(), { name: t.name, id: t.id });
     }
+    if (r.drawing) {
+      this.setPart(r.drawing.path, r.drawing.xml);
+      this.addOverride(r.drawing.path, CT.drawing);
+      this.setPart(relsPathFor(r.drawing.path), r.drawing.relsXml);
+      for (const c of r.drawing.charts) {
+        this.setPart(c.path, c.xml);
+        this.addOverride(c.path, CT.chart);
+      }
+      this.newDrawings.set(r.drawing.path.toLowerCase(), [relsPathFor(r.drawing.path), ...r.drawing.charts.map((c) => c.path)]);
+    }
     // What this sheet now points to, so that a later sheet of the same name in this call replaces it cleanly.
     const rels: Relationship[] = [
       { id: 'rId1', type: REL_TYPE.customProperty, target: '', path: r.markPath },
       ...r.tables.map((t, k) => ({ id: `rId${k + 2}`, type: REL_TYPE.table, target: '', path: t.path })),
+      ...(r.drawing ? [{ id: r.drawing.rId, type: REL_DRAWING, target: '', path: r.drawing.path }] : []),
     ];
     const i = this.sheets.findIndex((x) => x.path === slot.path);
     if (i >= 0) this.sheets[i] = { ...this.sheets[i]!, ours: true, rels };
@@ -322,6 +342,13 @@ class Book {
           this.tableIds.delete(t.id);
         }
       }
+    }
+    // A drawing this call wrote (a sheet written twice in one call) goes with its charts.
+    for (const rel of sheet.rels) {
+      const ours = rel.path ? this.newDrawings.get(rel.path.toLowerCase()) : undefined;
+      if (!ours || !rel.path) continue;
+      for (const p of [rel.path, ...ours]) this.deletePart(p);
+      this.newDrawings.delete(rel.path.toLowerCase());
     }
     // Its drawings, charts and what they point to go too, unless another part still points there.
     const doomed = this.partsReachedFrom(sheet.rels.filter((r) => {
@@ -430,6 +457,13 @@ class Book {
     this.tableIds.add(id);
     const path = this.freePath(`${dirOrXl(this.workbookPath)}/tables/table`, '.xml', true);
     return { id, name, path };
+  }
+
+  /** Paths for a sheet's drawing and its `charts` chart parts. */
+  allocDrawing(charts: number): { path: string; charts: string[] } {
+    const dir = dirOrXl(this.workbookPath);
+    const path = this.freePath(`${dir}/drawings/drawing`, '.xml', true);
+    return { path, charts: Array.from({ length: charts }, () => this.freePath(`${dir}/charts/chart`, '.xml', true)) };
   }
 
   allocMarkPath(): string {
@@ -873,7 +907,7 @@ class XmlSink {
   }
 }
 
-function renderSheet(sheet: OutputSheet, path: string, styles: StyleBook, book: Book, level: DeflateLevel): RenderedSheet {
+function renderSheet(sheet: OutputSheet, sheetName: string, path: string, styles: StyleBook, book: Book, level: DeflateLevel): RenderedSheet {
   const date1904 = book.date1904;
 
   // ---- layout: the sheet plan (src/core/sheet-plan.ts), shared with the Office writer
@@ -890,7 +924,8 @@ function renderSheet(sheet: OutputSheet, path: string, styles: StyleBook, book: 
     totalRow: tp.totalRow === null ? 0 : tp.totalRow + 1,
   }));
   const lastRowOfSheet = sp.rowCount;
-  const width = sp.colCount;
+  // A chart's threshold line plots a column of its own, right of its table.
+  const width = Math.max(sp.colCount, ...sp.charts.map((ch) => (ch.threshold ? ch.threshold.col + 1 : 0)));
   if (lastRowOfSheet > MAX_ROWS || width > MAX_COLUMNS) {
     throw new RangeError(`sheet "${sheet.name}" needs ${lastRowOfSheet} rows and ${width} columns; Excel holds ${MAX_ROWS} × ${MAX_COLUMNS}`);
   }
@@ -919,9 +954,11 @@ function renderSheet(sheet: OutputSheet, path: string, styles: StyleBook, book: 
     sink.add('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
   }
   sink.add('<sheetFormatPr defaultRowHeight="15"/>');
-  if (sp.widths.length) {
+  const colWidths = [...sp.widths];
+  for (const ch of sp.charts) if (ch.threshold) colWidths[ch.threshold.col] = ch.threshold.width;
+  if (colWidths.length) {
     let cols = '<cols>';
-    sp.widths.forEach((w, c) => {
+    colWidths.forEach((w, c) => {
       cols += `<col min="${c + 1}" max="${c + 1}" width="${Math.round(w * 100) / 100}" customWidth="1"/>`;
     });
     sink.add(cols + '</cols>');
@@ -939,6 +976,19 @@ function renderSheet(sheet: OutputSheet, path: string, styles: StyleBook, book: 
     if (sst) return `<c r="${ref}"${s ? ` s="${s}"` : ''} t="s"><v>${sst.add(t)}</v></c>`;
     return `<c r="${ref}"${s ? ` s="${s}"` : ''} t="inlineStr"><is><t${needsPreserve(t) ? ' xml:space="preserve"' : ''}>${escapeText(t)}</t></is></c>`;
   };
+  // Threshold columns: the label over the table's header row, the value on each charted row (1-based rows).
+  const extraCells = new Map<number, string>();
+  const percentXf = sp.charts.some((ch) => ch.threshold) ? styles.xf(false, null, '0%') : 0;
+  for (const ch of sp.charts) {
+    if (!ch.threshold || !ch.chart.threshold) continue;
+    const l = columnLetter(ch.threshold.col);
+    const add = (row: number, xml: string): void => void extraCells.set(row, (extraCells.get(row) ?? '') + xml);
+    add(ch.headerRow + 1, textCell(`${l}${ch.headerRow + 1}`, ch.chart.threshold.label, boldXf));
+    for (let k = 1; k <= ch.chart.rows; k++) {
+      const r = ch.headerRow + 1 + k;
+      add(r, `<c r="${l}${r}"${percentXf ? ` s="${percentXf}"` : ''}><v>${ch.chart.threshold.value}</v></c>`);
+    }
+  }
   const lineRow = (row: number, text: string, s: number): void => {
     if (text === '') return;
     sink.add(`<row r="${row}">${textCell(`A${row}`, text, s)}</row>`);
@@ -960,7 +1010,7 @@ function renderSheet(sheet: OutputSheet, path: string, styles: StyleBook, book: 
     linesBefore(plan.headerRow);
     let head = `<row r="${plan.headerRow}">`;
     for (let c = 0; c < n; c++) head += textCell(`${letters[c]}${plan.headerRow}`, plan.headers[c]!, 0);
-    sink.add(head + '</row>');
+    sink.add(head + (extraCells.get(plan.headerRow) ?? '') + '</row>');
 
     const cell = (ref: string, v: OutputValue | undefined, c: number, bold: boolean): string => {
       const st = cs[c]!;
@@ -999,7 +1049,7 @@ function renderSheet(sheet: OutputSheet, path: string, styles: StyleBook, book: 
       const values = rows[k]!;
       let xml = `<row r="${rowNum}">`;
       for (let c = 0; c < n; c++) xml += cell(letters[c]! + rowNum, values[c], c, false);
-      sink.add(xml + '</row>');
+      sink.add(xml + (extraCells.get(rowNum) ?? '') + '</row>');
     }
     if (plan.totalRow) {
       const values = rows[rows.length - 1]!;
@@ -1029,6 +1079,30 @@ function renderSheet(sheet: OutputSheet, path: string, styles: StyleBook, book: 
   let rels = `${XML_DECL}<Relationships xmlns="${NS_PKG_REL}">` +
     `<Relationship Id="rId1" Type="${REL_TYPE.customProperty}" Target="${escapeAttr(relativeTarget(path, markPath))}"/>`;
   sink.add(`<customProperties><customPr name="${TABLERO_MARK}" r:id="rId1"/></customProperties>`);
+  // Charts (the plan's): one drawing part, one chart part each; the drawing's relationship follows the tables'.
+  let drawing: RenderedSheet['drawing'] = null;
+  const charted = sp.charts.flatMap((ch) => {
+    const table = sp.tables.find((tp) => tp.table.name === ch.chart.table);
+    return table ? [{ ch, table }] : [];
+  });
+  if (charted.length) {
+    const at = book.allocDrawing(charted.length);
+    const rId = `rId${plans.length + 2}`;
+    const chartIds = charted.map((_, k) => `rId${k + 1}`);
+    let drawingRels = `${XML_DECL}<Relationships xmlns="${NS_PKG_REL}">`;
+    at.charts.forEach((c, k) => {
+      drawingRels += `<Relationship Id="${chartIds[k]}" Type="${REL_CHART}" Target="${escapeAttr(relativeTarget(at.path, c))}"/>`;
+    });
+    drawing = {
+      path: at.path,
+      xml: drawingPartXml(charted.map((x) => x.ch), chartIds),
+      relsXml: drawingRels + '</Relationships>',
+      rId,
+      charts: charted.map((x, k) => ({ path: at.charts[k]!, xml: chartPartXml(sheetName, x.ch, x.table) })),
+    };
+    rels += `<Relationship Id="${rId}" Type="${REL_DRAWING}" Target="${escapeAttr(relativeTarget(path, at.path))}"/>`;
+    sink.add(`<drawing r:id="${rId}"/>`);
+  }
   if (plans.length) {
     let parts = `<tableParts count="${plans.length}">`;
     plans.forEach((plan, k) => {
@@ -1050,7 +1124,7 @@ function renderSheet(sheet: OutputSheet, path: string, styles: StyleBook, book: 
     xml += `</tableColumns><tableStyleInfo name="${TABLE_STYLE}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`;
     return { path: plan.path, xml, name: plan.name, id: plan.id };
   });
-  return { entry: sink.end(), tables, relsXml: rels, markPath };
+  return { entry: sink.end(), tables, relsXml: rels, markPath, drawing };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ export const DEFAULT_MAX_PART_BYTES = 256 * 1024 * 1024;
  */
 const MIN_INFLATE_PIECE = 1 << 16;
 const MAX_INFLATE_PIECE = 1 << 20;
+const inflatePiece = (size: number, pos: number): number => Math.min(MAX_INFLATE_PIECE, Math.max(MIN_INFLATE_PIECE, Math.ceil((size - pos) / 64)));
 
 /**
  * A native raw-inflate that stops past `maxBytes` (Node's zlib with maxOutputLength), registered by the
@@ -206,8 +207,7 @@ function inflateBounded(raw: Uint8Array, entry: ZipEntry, scratch?: Uint8Array):
   });
   try {
     for (let i = 0; i < raw.length && !ended;) {
-      const piece = Math.min(MAX_INFLATE_PIECE, Math.max(MIN_INFLATE_PIECE, Math.ceil((size - pos) / 64)));
-      const end = Math.min(raw.length, i + piece);
+      const end = Math.min(raw.length, i + inflatePiece(size, pos));
       inflater.push(raw.subarray(i, end), end === raw.length);
       i = end;
     }
@@ -219,8 +219,82 @@ function inflateBounded(raw: Uint8Array, entry: ZipEntry, scratch?: Uint8Array):
   return target;
 }
 
+/** The platform's own raw-inflate stream (browsers, workers, Node 18+), or null where there is none. */
+function streamInflater(): (() => TransformStream<Uint8Array, Uint8Array>) | null {
+  const DS = (globalThis as { DecompressionStream?: new (format: string) => TransformStream<Uint8Array, Uint8Array> }).DecompressionStream;
+  if (typeof DS !== 'function') return null;
+  try {
+    new DS('deflate-raw');
+  } catch {
+    return null; // an older engine without "deflate-raw"
+  }
+  return () => new DS('deflate-raw');
+}
+let nativeStream: (() => TransformStream<Uint8Array, Uint8Array>) | null | undefined;
+
+/** Stream-inflate failed for a reason of its own (not a guard): the caller inflates with fflate instead. */
+class StreamInflateError extends Error {}
+
+/**
+ * extractEntry with the platform's native inflater (several times faster than fflate), off the caller's
+ * stack: the pane's worker reads a 10 MB workbook this way. Same guards: a declared size over `maxBytes`
+ * is refused first; compressed pieces go in one at a time (sized as in inflateBounded), so a lying size
+ * costs at most one piece's worth of output before the stream is stopped; the CRC-32 is computed as the
+ * bytes come. Where there is no native stream, or it refuses data fflate would take, extractEntry does it.
+ */
+export async function extractEntryAsync(bytes: Uint8Array, entry: ZipEntry, scratch?: Uint8Array, maxBytes = DEFAULT_MAX_PART_BYTES): Promise<Uint8Array> {
+  if (nativeStream === undefined) nativeStream = streamInflater();
+  // Small parts are not worth a stream; a registered native inflater (Node) is synchronous and fast already.
+  if (!nativeStream || nativeInflate || entry.method !== 8 || entry.flags & 1 || entry.size > maxBytes || entry.size < 1 << 16) {
+    return extractEntry(bytes, entry, scratch, maxBytes);
+  }
+  const raw = rawEntryData(bytes, entry);
+  const size = entry.size;
+  const target = scratch && scratch.length >= size ? scratch.subarray(0, size) : new Uint8Array(size);
+  const stream = nativeStream();
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  let pos = 0;
+  let crc = 0;
+  let stop = false;
+  const feed = (async () => {
+    for (let i = 0; i < raw.length && !stop;) {
+      const end = Math.min(raw.length, i + inflatePiece(size, pos));
+      await writer.write(raw.subarray(i, end));
+      i = end;
+    }
+    if (!stop) await writer.close();
+  })();
+  feed.catch(() => undefined); // its failure shows on the reading side
+  try {
+    for (;;) {
+      let got: ReadableStreamReadResult<Uint8Array>;
+      try {
+        got = await reader.read();
+      } catch (e) {
+        throw new StreamInflateError(e instanceof Error ? e.message : String(e));
+      }
+      if (got.done) break;
+      const data = got.value;
+      if (pos + data.length > size) throw new ZipFormatError(`${entry.name}: inflates past its declared size of ${size} bytes`, 'format', entry.name);
+      target.set(data, pos);
+      crc = crc32(data, crc);
+      pos += data.length;
+    }
+  } catch (e) {
+    stop = true;
+    void reader.cancel().catch(() => undefined);
+    // Data the native stream refuses (trailing bytes, say) goes through fflate, whose verdict stands.
+    if (e instanceof StreamInflateError) return extractEntry(bytes, entry, scratch, maxBytes);
+    throw e;
+  }
+  if (pos !== size) throw new ZipFormatError(`${entry.name}: inflated size differs from the directory`, 'format', entry.name);
+  if (crc !== entry.crc) throw new ZipFormatError(`${entry.name}: CRC-32 mismatch`, 'crc', entry.name);
+  return target;
+}
+
 // ---------------------------------------------------------------------------------------------
-// CRC-32 (slicing by 4: the writer checksums every byte of large generated sheets).
+// CRC-32, slicing by 8: every part read is checked, and the writer checksums every byte of large sheets.
 
 const CRC_TABLES: Int32Array[] = (() => {
   const t0 = new Int32Array(256);
@@ -230,7 +304,7 @@ const CRC_TABLES: Int32Array[] = (() => {
     t0[n] = c;
   }
   const tables = [t0];
-  for (let t = 1; t < 4; t++) {
+  for (let t = 1; t < 8; t++) {
     const prev = tables[t - 1]!;
     const cur = new Int32Array(256);
     for (let n = 0; n < 256; n++) cur[n] = (prev[n]! >>> 8) ^ t0[prev[n]! & 0xff]!;
@@ -239,15 +313,26 @@ const CRC_TABLES: Int32Array[] = (() => {
   return tables;
 })();
 
+/** Whole 32-bit words read through an Int32Array are little-endian only on a little-endian machine. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 export function crc32(data: Uint8Array, seed = 0): number {
-  const [t0, t1, t2, t3] = CRC_TABLES as [Int32Array, Int32Array, Int32Array, Int32Array];
+  const [t0, t1, t2, t3, t4, t5, t6, t7] = CRC_TABLES as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
   let c = ~seed;
   let i = 0;
   const n = data.length;
-  const n4 = n - (n & 3);
-  for (; i < n4; i += 4) {
-    c ^= data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24);
-    c = t3[c & 0xff]! ^ t2[(c >>> 8) & 0xff]! ^ t1[(c >>> 16) & 0xff]! ^ t0[c >>> 24]!;
+  if (LITTLE_ENDIAN && n >= 64) {
+    // Bytes up to a 4-byte boundary, then 8 bytes a step read as two words (a quarter faster than bytes).
+    while (((data.byteOffset + i) & 3) !== 0) c = t0[(c ^ data[i++]!) & 0xff]! ^ (c >>> 8);
+    const pairs = (n - i) >>> 3;
+    const w = new Int32Array(data.buffer, data.byteOffset + i, pairs * 2);
+    for (let k = 0; k < w.length; k += 2) {
+      c ^= w[k]!;
+      const hi = w[k + 1]!;
+      c = t7[c & 0xff]! ^ t6[(c >>> 8) & 0xff]! ^ t5[(c >>> 16) & 0xff]! ^ t4[c >>> 24]! ^
+        t3[hi & 0xff]! ^ t2[(hi >>> 8) & 0xff]! ^ t1[(hi >>> 16) & 0xff]! ^ t0[hi >>> 24]!;
+    }
+    i += pairs * 8;
   }
   for (; i < n; i++) c = t0[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
   return ~c >>> 0;

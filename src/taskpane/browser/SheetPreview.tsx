@@ -1,9 +1,10 @@
 // Browser mode only: the workbook's sheet next to the pane, so "select" has somewhere to land.
-// Read-only; merged cells span, overdue rows are tinted when highlights are on, as Excel would show them.
+// Read-only; merged cells span, overdue rows and framework bands are tinted when highlights are on, as Excel would show them.
 import * as React from 'react';
-import { makeStyles, tokens, Tab, TabList, Caption1, mergeClasses } from '@fluentui/react-components';
+import { makeStyles, tokens, Tab, TabList, Caption1, mergeClasses, Badge } from '@fluentui/react-components';
 import type { Cell, SheetGrid, WorkbookGrid } from '../../core/grid';
-import { columnLetter, isDateCell, isErrorCell, parseRange, sheetWidth } from '../../core/grid';
+import { a1, columnLetter, isDateCell, isErrorCell, parseRange, sheetWidth } from '../../core/grid';
+import { BAND_LOOK, bandCells } from '../../core/framework/highlight';
 import { serialToISO } from '../../core/dates';
 import type { Lang } from '../../core/i18n';
 import type { CheckResult } from '../../core/model';
@@ -68,6 +69,7 @@ const useStyles = makeStyles({
   overdue: { backgroundColor: '#FFC7CE', color: '#9C0006' },
   selected: { outline: '2px solid #107C41', outlineOffset: '-2px', backgroundColor: '#E8F3EC' },
   selectedHead: { backgroundColor: '#D2E7D9', color: '#0E5C2F', fontWeight: 600 },
+  badge: { marginLeft: tokens.spacingHorizontalXS },
   note: { color: tokens.colorNeutralForeground3, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}` },
 });
 
@@ -133,6 +135,19 @@ export function SheetPreview({
     if (overdueShown && result) for (const t of result.tables) if (t.sheet === sheet?.name) for (const a of t.actions) if (a.overdue) rows.add(a.row - 1);
     return rows;
   }, [overdueShown, result, sheet]);
+  // Results-framework bands, in the colours the highlight gives them in the workbook (src/core/framework/highlight.ts).
+  const bandCellLooks = React.useMemo(() => {
+    const looks = new Map<string, React.CSSProperties>();
+    if (!overdueShown || !result?.frameworks) return looks;
+    for (const f of result.frameworks.frameworks) {
+      if (f.sheet !== sheet?.name || f.latestEndedPeriod === null) continue;
+      for (const i of f.indicators) {
+        const look = { backgroundColor: `#${BAND_LOOK[i.band].fill}`, color: `#${BAND_LOOK[i.band].font}` };
+        for (const cell of bandCells(f, i)) looks.set(cell, look);
+      }
+    }
+    return looks;
+  }, [overdueShown, result, sheet]);
 
   if (!sheet) return <div className={styles.root} />;
   const width = Math.min(sheetWidth(sheet), MAX_COLS);
@@ -160,15 +175,21 @@ export function SheetPreview({
       <div className={styles.head}>
         <h2 className={styles.title}>
           {s('previewTitle')}
-          <span className={styles.sheetName}> · {sheet.name}</span>
+          <span className={styles.sheetName}> · {sheet.createdByTablero ? s('ourSheetName', { sheet: sheet.name }) : sheet.name}</span>
         </h2>
         {selection ? <Caption1 data-testid="preview-selection">{s('previewSelected', { ref: `${selection.sheet}!${selection.address}` })}</Caption1> : null}
       </div>
       {grid.sheets.length > 1 ? (
         <TabList size="small" selectedValue={sheet.name} onTabSelect={(_, d) => onSheet(String(d.value))} aria-label={s('previewSheets')}>
           {grid.sheets.map((x) => (
-            <Tab key={x.name} value={x.name}>
+            <Tab key={x.name} value={x.name} data-ours={x.createdByTablero || undefined}>
               {x.name}
+              {/* Our sheets are told apart from the user's look-alikes ("Seguimiento" beside "Seguimiento 2024"). */}
+              {x.createdByTablero ? (
+                <Badge size="small" appearance="tint" color="brand" className={styles.badge} data-testid="our-sheet-badge">
+                  {s('ourSheetBadge')}
+                </Badge>
+              ) : null}
             </Tab>
           ))}
         </TabList>
@@ -214,6 +235,7 @@ export function SheetPreview({
                       // A rounded number keeps its full value in the tooltip.
                       title={text.length > 30 ? text : typeof v === 'number' && text !== String(v) ? String(v) : undefined}
                       data-selected={sel || undefined}
+                      style={sel ? undefined : bandCellLooks.get(a1(r, c))}
                       className={mergeClasses(
                         styles.cell,
                         span && styles.merged,

@@ -108,7 +108,6 @@ export function FindingsList({
                     className={mergeClasses(styles.item, selected === where && styles.selected)}
                     onClick={() => onSelect(f)}
                     disabled={!f.sheet || !f.cell}
-                    aria-label={`${message} ${f.sheet && f.cell ? s('selectCell', { cell: f.cell, sheet: f.sheet }) : ''}`.trim()}
                     data-testid="finding-item"
                     data-severity={f.severity}
                   >

@@ -23,29 +23,44 @@ const useStyles = makeStyles({
     justifyContent: 'space-between',
   },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '2px' },
+  // The card: its button holds only the short name's words (id, days, "Go to row"), so the name a screen
+  // reader says is the text shown in it; the action's text sits beside it, and the button's ::after
+  // covers the whole card so a click anywhere on it selects the row.
   item: {
-    width: '100%',
+    position: 'relative',
     display: 'grid',
-    gridTemplateColumns: '44px 1fr auto',
-    alignItems: 'start',
+    gridTemplateColumns: '44px 1fr',
     columnGap: tokens.spacingHorizontalS,
-    textAlign: 'left',
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    fontWeight: tokens.fontWeightRegular,
     color: tokens.colorNeutralForeground1,
     borderLeft: '3px solid #C50F1F',
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
-    ':hover': { backgroundColor: tokens.colorNeutralBackground2Hover, color: tokens.colorNeutralForeground1 },
-    ':hover:active': { color: tokens.colorNeutralForeground1 },
+    ':hover': { backgroundColor: tokens.colorNeutralBackground2Hover },
   },
   selected: {
     backgroundColor: tokens.colorBrandBackground2,
     outline: `1px solid ${tokens.colorBrandStroke2}`,
-    ':hover': { backgroundColor: tokens.colorBrandBackground2Hover, color: tokens.colorNeutralForeground1 },
+    ':hover': { backgroundColor: tokens.colorBrandBackground2Hover },
+  },
+  hit: {
+    gridColumn: '1 / -1',
+    display: 'flex',
+    justifyContent: 'space-between',
+    alignItems: 'baseline',
+    gap: tokens.spacingHorizontalS,
+    minWidth: 0,
+    padding: 0,
+    minHeight: 'auto',
+    textAlign: 'left',
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground1,
+    '::after': { content: '""', position: 'absolute', inset: 0, borderRadius: tokens.borderRadiusMedium },
+    ':hover': { color: tokens.colorNeutralForeground1 },
+    ':hover:active': { color: tokens.colorNeutralForeground1 },
   },
   id: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
-  body: { minWidth: 0, display: 'flex', flexDirection: 'column', gap: '2px' },
+  body: { gridColumn: 2, minWidth: 0, display: 'flex', flexDirection: 'column', gap: '2px' },
   text: {
     display: '-webkit-box',
     WebkitLineClamp: '2',
@@ -142,26 +157,27 @@ export function OverdueList({
     const a = it.action;
     const key = `${it.sheet}!${it.address}`;
     const days = soonDays ?? a.daysOverdue ?? 0;
+    const name = s(soonDays !== null ? 'upcomingItemName' : 'overdueItemName', { id: a.id ?? '—', days, row: a.row });
     return (
-      <li key={key}>
+      <li key={key} className={mergeClasses(styles.item, soonDays !== null && styles.soonItem, selected === key && styles.selected)}>
         <Button
           appearance="transparent"
-          className={mergeClasses(styles.item, soonDays !== null && styles.soonItem, selected === key && styles.selected)}
+          className={styles.hit}
           onClick={() => onSelect(it)}
-          aria-label={s(soonDays !== null ? 'upcomingItemName' : 'overdueItemName', { id: a.id ?? '—', days, row: a.row })}
+          aria-label={name}
           data-testid={soonDays !== null ? 'upcoming-item' : 'overdue-item'}
           data-action-id={a.id ?? ''}
         >
-          <span className={styles.id}>{a.id ?? '—'}</span>
-          <span className={styles.body}>
-            <span className={styles.text}>{a.text}</span>
-            <span className={styles.who} data-testid="item-responsible">
-              {a.responsible ?? s('groupNoLead')}
-            </span>
-            {a.deadline ? <span className={styles.meta}>{s('dueOn', { deadline: s.date(a.deadline) })}</span> : null}
-          </span>
+          <span className={styles.id}>{a.id ?? '—'}</span>{' '}
           {soonDays !== null ? <span className={styles.soon}>{s('dueIn', { days })}</span> : <span className={styles.days}>{s('daysOverdue', { days })}</span>}
         </Button>
+        <span className={styles.body} data-testid="item-body">
+          <span className={styles.text}>{a.text}</span>
+          <span className={styles.who} data-testid="item-responsible">
+            {a.responsible ?? s('groupNoLead')}
+          </span>
+          {a.deadline ? <span className={styles.meta}>{s('dueOn', { deadline: s.date(a.deadline) })}</span> : null}
+        </span>
       </li>
     );
   };

@@ -1,23 +1,21 @@
 // The Results view: each results framework's indicators with their band, % met and a small
-// target-against-actual chart (plain SVG); an indicator or a finding selects its cell in the sheet.
+// target-against-actual chart (plain SVG); an indicator or a finding selects its cell in the sheet;
+// "Highlight the bands" colours them in the user's sheet, in the same colours.
 import * as React from 'react';
-import { Badge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { HighlightFilled, HighlightRegular } from '@fluentui/react-icons';
 import type { Band, Framework, FrameworkIndicator, FrameworkResult } from '../../core/framework';
 import { bandLabel } from '../../core/framework/sheets';
+import { BAND_LOOK } from '../../core/framework/highlight';
+import { percentMetText } from '../../core/framework/format';
 import type { Finding, Severity } from '../../core/findings';
 import { catalogue, fill } from '../../core/i18n';
 import { useStrings } from '../strings';
 import { FindingsList } from './FindingsList';
 import { Section } from './Section';
 
-/** Band colours, as the "Indicadores" sheet fills them. */
-export const BAND_COLORS: Readonly<Record<Band, string>> = {
-  on_track: '#107C41',
-  at_risk: '#C19C00',
-  over: '#CA5010',
-  under: '#C50F1F',
-  no_data: '#8A8886',
-};
+/** A band's badge: the look its cells get in the user's sheet (colour-blind-safe hues, src/core/framework/highlight.ts). */
+const badgeStyle = (b: Band): React.CSSProperties => ({ backgroundColor: `#${BAND_LOOK[b].fill}`, color: `#${BAND_LOOK[b].font}` });
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '2px' },
@@ -44,11 +42,9 @@ const useStyles = makeStyles({
   bands: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, marginBottom: tokens.spacingVerticalS },
   empty: { color: tokens.colorNeutralForeground3 },
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  tools: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  note: { color: tokens.colorNeutralForeground3 },
 });
-
-function percent(p: number | null): string {
-  return p === null ? '—' : `${Math.round(p * 1000) / 10}%`;
-}
 
 function shown(v: number | string | null): string {
   return v === null ? '—' : typeof v === 'number' ? String(Math.round(v * 100) / 100) : v;
@@ -68,7 +64,7 @@ export function TargetActualChart({ indicator }: { indicator: FrameworkIndicator
     <svg viewBox={`0 0 ${w} 22`} width={w} height={22} role="img" aria-label={label} data-testid="target-actual-chart" data-target={target} data-actual={actual}>
       <title>{label}</title>
       <rect x={0} y={2} width={bar(target)} height={8} rx={2} fill="#8A8886" data-bar="target" />
-      <rect x={0} y={12} width={bar(actual)} height={8} rx={2} fill={BAND_COLORS[indicator.band]} data-bar="actual" />
+      <rect x={0} y={12} width={bar(actual)} height={8} rx={2} fill={`#${BAND_LOOK[indicator.band].strong}`} data-bar="actual" />
     </svg>
   );
 }
@@ -102,10 +98,10 @@ function IndicatorRow({
         <span>
           <span className={styles.text}>{i.id ? `${i.id} ${i.text}` : i.text}</span>
           <span className={styles.meta}>
-            <Badge appearance="filled" style={{ backgroundColor: BAND_COLORS[i.band] }} size="small">
+            <Badge appearance="filled" style={badgeStyle(i.band)} size="small">
               {bandLabel(i.band, x)}
             </Badge>
-            {i.percentMet !== null ? <span>{fill(x.paneMet, { percent: percent(i.percentMet) })}</span> : null}
+            {i.percentMet !== null ? <span>{fill(x.paneMet, { percent: percentMetText(i.percentMet, s.lang) })}</span> : null}
             {i.measure === 'qualitative' && i.actualToDate !== null ? <span>{`${shown(i.actualToDate)} / ${shown(i.targetToDate)}`}</span> : null}
             {i.actualSource === 'records' && i.actualToDate !== null ? <span>{x.paneFromRecords}</span> : null}
             {unexplained ? <span>{x.paneNoComment}</span> : null}
@@ -122,9 +118,17 @@ export interface ResultsViewProps {
   readonly onSelect: (sheet: string, cell: string) => void;
   readonly onSelectFinding: (f: Finding) => void;
   readonly selected: string | null;
+  /** The pane's highlight action (overdue rows, calendar cells and bands, all removable at once); absent: no buttons. */
+  readonly highlights?: {
+    readonly on: boolean;
+    readonly can: boolean;
+    readonly busy: boolean;
+    readonly onHighlight: () => void;
+    readonly onRemove: () => void;
+  };
 }
 
-export function ResultsView({ result, onSelect, onSelectFinding, selected }: ResultsViewProps): React.JSX.Element {
+export function ResultsView({ result, onSelect, onSelectFinding, selected, highlights }: ResultsViewProps): React.JSX.Element {
   const s = useStrings();
   const styles = useStyles();
   const x = catalogue(s.lang).framework;
@@ -143,16 +147,34 @@ export function ResultsView({ result, onSelect, onSelectFinding, selected }: Res
   const shownFindings = severity === 'all' ? findings : findings.filter((f) => f.severity === severity);
   return (
     <div className={styles.stack}>
+      {highlights ? (
+        <div className={styles.tools}>
+          {highlights.on ? (
+            <Button icon={<HighlightFilled />} onClick={highlights.onRemove} disabled={highlights.busy} data-testid="results-remove-highlights">
+              {s('highlightRemove')}
+            </Button>
+          ) : (
+            <Button icon={<HighlightRegular />} onClick={highlights.onHighlight} disabled={highlights.busy || !highlights.can} data-testid="results-highlight">
+              {x.paneHighlight}
+            </Button>
+          )}
+          <Caption1 className={styles.note}>{x.paneHighlightNote}</Caption1>
+        </div>
+      ) : null}
       {frameworks.map((f) => {
         let component: string | null = null;
         return (
           <Section key={`${f.sheet}!${f.range}`} title={x.paneTitle} count={f.indicators.length} id={`results-${f.sheet}-${f.range}`.replace(/[^A-Za-z0-9-]/g, '-')}>
-            <div className={styles.summary}>{fill(x.paneFramework, { sheet: f.sheet, range: f.range, indicators: f.indicators.length, period: f.latestEndedPeriod ?? '—' })}</div>
+            <div className={styles.summary}>
+              {fill(x.paneFramework, { sheet: f.sheet, range: f.range, indicators: f.indicators.length, period: f.latestEndedPeriod ?? '—' })}
+              {' · '}
+              <span data-testid="results-scheme" data-scheme={f.bandScheme}>{fill(x.paneScheme, { scheme: x[`scheme_${f.bandScheme}`] })}</span>
+            </div>
             <div className={styles.bands} data-testid="results-bands">
               {(Object.entries(f.bands) as [Band, number][])
                 .filter(([, n]) => n > 0)
                 .map(([b, n]) => (
-                  <Badge key={b} appearance="tint" data-band={b} data-count={n}>{`${bandLabel(b, x)}: ${n}`}</Badge>
+                  <Badge key={b} appearance="filled" style={badgeStyle(b)} data-band={b} data-count={n}>{`${bandLabel(b, x)}: ${n}`}</Badge>
                 ))}
             </div>
             <ul className={styles.list}>

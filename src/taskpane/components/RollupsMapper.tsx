@@ -39,6 +39,8 @@ const KIND_LABEL: Readonly<Record<RecordKind, PaneKey>> = {
 const REQUIRED_KEY = { coverage: 'required_coverage', systems: 'required_systems', providers: 'required_providers' } as const;
 
 const useStyles = makeStyles({
+  // Read by screen readers, not shown: the toggle's name says what it does ("Indicar columnas: Cobertura").
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   intro: { color: tokens.colorNeutralForeground3, display: 'block', marginBottom: tokens.spacingVerticalS },
   kinds: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   kind: { borderRadius: tokens.borderRadiusMedium, border: `1px solid ${tokens.colorNeutralStroke2}` },
@@ -92,12 +94,14 @@ export function RollupsMapper(props: RollupsMapperProps): React.JSX.Element {
                 icon={expanded ? <ChevronDownRegular /> : <ChevronRightRegular />}
                 aria-expanded={expanded}
                 aria-controls={expanded ? formId : undefined}
-                aria-label={s('rollupMapToggle', { kind: label })}
                 onClick={() => setOpen((o) => ({ ...o, [kind]: !expanded }))}
                 data-testid="rollup-map-toggle"
                 data-kind={kind}
               >
-                <span className={styles.toggleText}>{label}</span>
+                <span className={styles.toggleText}>
+                  <span className={styles.hidden}>{s('rollupMapTitle')}: </span>
+                  {label}
+                </span>
                 <Badge appearance="tint" color={!found ? 'warning' : mapped ? 'brand' : 'informative'}>
                   {!found ? s('rollupMissing') : mapped ? s('rollupMapManual') : s('rollupMapAuto')}
                 </Badge>

@@ -73,7 +73,6 @@ export function RollupsSources({
                 className={styles.item}
                 icon={<DocumentTableRegular />}
                 onClick={() => onSelect(sheet, range)}
-                aria-label={s('rollupSourceSelect', { sheet, kind })}
                 data-testid="rollup-source"
                 data-kind={src.kind}
                 data-found="true"

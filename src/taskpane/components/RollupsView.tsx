@@ -1,5 +1,5 @@
 // The Roll-ups tab: which record sheets were recognised, the totals at a glance, the threshold, and
-// "Write roll-up sheets" (in Excel each sheet also gets its chart; the .xlsx download has none).
+// "Write roll-up sheets" (each sheet also gets its chart, in Excel and in the .xlsx download).
 import * as React from 'react';
 import { Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { TableAddRegular } from '@fluentui/react-icons';
@@ -16,6 +16,7 @@ import { useStrings } from '../strings';
 import { FindingsList } from './FindingsList';
 import { RollupsCategories } from './RollupsCategories';
 import { RollupsCoverage } from './RollupsCoverage';
+import { RollupsAreas } from './RollupsAreas';
 import { RollupsMapper } from './RollupsMapper';
 import { RollupsSources } from './RollupsSources';
 
@@ -41,7 +42,7 @@ export interface RollupsViewProps {
   readonly onSelectFinding: (f: Finding) => void;
   readonly selected: string | null;
   readonly busy: boolean;
-  /** Excel draws a chart per sheet; the browser's .xlsx has none. */
+  /** Excel draws a chart per sheet (the browser's .xlsx carries the same charts; only the hint's wording differs). */
   readonly charts: boolean;
 }
 
@@ -112,6 +113,7 @@ export function RollupsView(props: RollupsViewProps): React.JSX.Element {
       {rollup ? <RollupsSources sources={recordSources(rollup)} onSelect={props.onSelectSheet} /> : null}
       {unsure ? mapper : null}
       {rollup?.coverage ? <RollupsCoverage coverage={rollup.coverage} /> : null}
+      {rollup?.coverage ? <RollupsAreas coverage={rollup.coverage} /> : null}
       {sv ? (
         <RollupsCategories
           id="systems"

@@ -2,7 +2,8 @@
 import * as React from 'react';
 import { Button, Field, Select, Textarea, makeStyles, tokens, Caption1 } from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons';
-import type { Lang } from '../../core/i18n';
+import { catalogue, type Lang } from '../../core/i18n';
+import type { BandScheme } from '../../core/framework/model';
 import { CANONICAL_STATUSES, type CanonicalStatus } from '../../core/vocab/status';
 import { cleanWords, type Settings } from '../../core/workbook-state';
 import { useStrings } from '../strings';
@@ -38,18 +39,23 @@ export function SettingsPanel({
     return out;
   });
   const [mappings, setMappings] = React.useState(settings.columnMappings);
+  const [scheme, setScheme] = React.useState<BandScheme>(settings.bandScheme ?? 'toladata');
   React.useEffect(() => {
     setLanguage(settings.language);
     setMappings(settings.columnMappings);
+    setScheme(settings.bandScheme ?? 'toladata');
   }, [settings]);
 
   const save = (): void => {
     const extra: Settings['extraStatusWords'] = {};
     for (const st of CANONICAL_STATUSES) extra[st] = words[st].split('\n');
-    onSave({ ...settings, language, extraStatusWords: cleanWords(extra), columnMappings: mappings });
+    // TolaData's bands are the default: saved only when the user chose the semáforo.
+    const { bandScheme: _old, ...rest } = settings;
+    onSave({ ...rest, language, extraStatusWords: cleanWords(extra), columnMappings: mappings, ...(scheme === 'semaforo' ? { bandScheme: scheme } : {}) });
   };
 
   const langName = (l: Lang): string => (l === 'es' ? s('langEs') : s('langEn'));
+  const fx = catalogue(s.lang).framework;
   return (
     <form
       className={styles.form}
@@ -65,6 +71,14 @@ export function SettingsPanel({
             <option value="">{s('settingsLanguageAuto', { lang: langName(autoLang) })}</option>
             <option value="es">{s('langEs')}</option>
             <option value="en">{s('langEn')}</option>
+          </Select>
+        </Field>
+      </Section>
+      <Section title={fx.settingsScheme} id="settings-bands">
+        <Field label={fx.settingsScheme}>
+          <Select value={scheme} onChange={(_, d) => setScheme(d.value === 'semaforo' ? 'semaforo' : 'toladata')} data-testid="settings-band-scheme">
+            <option value="toladata">{fx.scheme_toladata}</option>
+            <option value="semaforo">{fx.scheme_semaforo}</option>
           </Select>
         </Field>
       </Section>

@@ -35,7 +35,6 @@ export function TablesFound({
               className={styles.item}
               icon={<TableSimple20Regular />}
               onClick={() => onSelect(t.sheet, t.range)}
-              aria-label={s('tableSelect', { sheet: t.sheet, range: t.range })}
               data-testid="table-item"
             >
               <span className={styles.text}>

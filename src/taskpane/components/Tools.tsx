@@ -36,6 +36,8 @@ export function Tools({
   onHighlight,
   onRemoveHighlights,
   onDropdowns,
+  canRemoveDropdowns,
+  onRemoveDropdowns,
   conversions,
   onConvert,
   canUndo,
@@ -50,6 +52,9 @@ export function Tools({
   onHighlight: () => void;
   onRemoveHighlights: () => void;
   onDropdowns: () => void;
+  /** The workbook records dropdowns of ours: offer to remove exactly those. */
+  canRemoveDropdowns?: boolean;
+  onRemoveDropdowns?: () => void;
   conversions: readonly DateConversion[];
   onConvert: () => void;
   canUndo: boolean;
@@ -63,6 +68,13 @@ export function Tools({
   const s = useStrings();
   const styles = useStyles();
   const [open, setOpen] = React.useState(false);
+  const opener = React.useRef<HTMLButtonElement>(null);
+  // Focus goes back to the button that opened the dialog, however it closes (Escape, Cancel, Convert).
+  // The button stays focusable while the conversion runs (disabledFocusable), so focus has somewhere to go.
+  const close = (): void => {
+    setOpen(false);
+    setTimeout(() => opener.current?.focus(), 0);
+  };
   return (
     <Section title={s('toolsTitle')} id="tools">
       <div className={styles.buttons}>
@@ -79,12 +91,19 @@ export function Tools({
         <Button className={styles.button} icon={<TextBulletListSquareRegular />} onClick={onDropdowns} disabled={busy || !canDropdowns} data-testid="dropdowns">
           {s('dropdowns')}
         </Button>
-        <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
+        {canRemoveDropdowns && onRemoveDropdowns ? (
+          <Button className={styles.button} icon={<ArrowUndoRegular />} onClick={onRemoveDropdowns} disabled={busy} data-testid="undo-dropdowns">
+            {s('dropdownsUndo')}
+          </Button>
+        ) : null}
+        <Dialog open={open} onOpenChange={(_, d) => (d.open ? setOpen(true) : close())}>
           <Button
             className={styles.button}
             icon={<CalendarArrowRightRegular />}
+            ref={opener}
             onClick={() => setOpen(true)}
-            disabled={busy || conversions.length === 0}
+            disabledFocusable={busy || conversions.length === 0}
+            aria-haspopup="dialog"
             title={conversions.length === 0 ? s('convertNone') : undefined}
             data-testid="convert"
           >
@@ -120,14 +139,16 @@ export function Tools({
                 <Button
                   appearance="primary"
                   onClick={() => {
-                    setOpen(false);
+                    close();
                     onConvert();
                   }}
                   data-testid="convert-confirm"
                 >
                   {s('convertConfirm', { count: conversions.length })}
                 </Button>
-                <Button onClick={() => setOpen(false)}>{s('cancel')}</Button>
+                <Button onClick={close} data-testid="convert-cancel">
+                  {s('cancel')}
+                </Button>
               </DialogActions>
             </DialogBody>
           </DialogSurface>

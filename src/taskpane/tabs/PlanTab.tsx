@@ -1,7 +1,7 @@
 // The Plan tab: as-of date, refresh and export, the tables found, summary, tools, overdue and findings.
 import * as React from 'react';
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens, Tooltip } from '@fluentui/react-components';
-import { ArrowSyncRegular, ArrowExportLtrRegular } from '@fluentui/react-icons';
+import { ArrowSyncRegular } from '@fluentui/react-icons';
 import type { OverdueItem } from '../logic';
 import { listedFindings, overdueItems } from '../logic';
 import { upcomingItems } from '../list-filter';
@@ -17,6 +17,9 @@ import { MilestoneCalendar } from '../components/MilestoneCalendar';
 import { trackingSheetName } from '../../core/calendar';
 import { catalogue } from '../../core/i18n';
 import { Section } from '../components/Section';
+import { ExportDialog } from '../components/ExportDialog';
+import { RefreshHistory } from '../components/RefreshHistory';
+import { findHistorySheet } from '../../core/refresh-history';
 
 const useStyles = makeStyles({
   asOfRow: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -56,12 +59,9 @@ export function PlanTab({ session }: { session: PaneSession }): React.JSX.Elemen
             {s('refresh')}
           </Button>
         </Tooltip>
-        <Tooltip content={s('exportHint')} relationship="description">
-          <Button icon={<ArrowExportLtrRegular />} onClick={() => void session.exportDonors()} disabled={isBusy || !result} data-testid="export-donors">
-            {s('exportDonors')}
-          </Button>
-        </Tooltip>
+        <ExportDialog check={result} rollup={session.rollup} defaultLang={s.lang} busy={isBusy} onExport={(c) => void session.exportDonors(c ?? undefined)} />
       </div>
+      <RefreshHistory history={state.history} sheetName={(grid && findHistorySheet(grid.sheets)?.name) ?? null} />
 
       {noTable && grid ? (
         <MessageBar intent="warning" layout="multiline" data-testid="no-table">
@@ -102,6 +102,8 @@ export function PlanTab({ session }: { session: PaneSession }): React.JSX.Elemen
             onHighlight={() => void session.highlight()}
             onRemoveHighlights={() => void session.removeHighlights()}
             onDropdowns={() => void session.dropdowns()}
+            canRemoveDropdowns={state.dropdownsUndoable}
+            onRemoveDropdowns={() => void session.removeDropdowns()}
             conversions={session.conversions}
             onConvert={() => void session.convert()}
             canUndo={state.undoable}

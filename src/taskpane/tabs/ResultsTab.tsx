@@ -5,13 +5,20 @@ import type { PaneSession } from '../session';
 import { ResultsView } from '../components/ResultsView';
 
 export function ResultsTab({ session }: { session: PaneSession }): React.JSX.Element {
-  const { result, selected } = session.state;
+  const { result, selected, highlighted, caps } = session.state;
   return (
     <ResultsView
       result={result?.frameworks ?? null}
       onSelect={(sheet, cell) => session.select(sheet, cell)}
       onSelectFinding={session.selectFinding}
       selected={selected}
+      highlights={{
+        on: highlighted,
+        can: caps?.conditionalFormats ?? true,
+        busy: session.isBusy,
+        onHighlight: () => void session.highlight(),
+        onRemove: () => void session.removeHighlights(),
+      }}
     />
   );
 }

@@ -100,7 +100,7 @@ export class WorkerHost implements PaneHost {
         checked(await client.request({ op: 'check', settings, asOf, lang: l, reuse })),
       refresh: async (settings: Settings, asOf: string, l: Lang, highlight: boolean) => {
         const m = await client.request({ op: 'refresh', settings, asOf, lang: l, highlight });
-        return { ...(await checked(m)), written: m.written };
+        return { ...(await checked(m)), written: m.written, history: m.history, change: m.change };
       },
       writeRollups: async (settings: Settings, asOf: string, l: Lang, threshold: number) => {
         const m = await client.request({ op: 'writeRollups', settings, asOf, lang: l, threshold });
@@ -164,8 +164,11 @@ export class WorkerHost implements PaneHost {
   async removeHighlights(): Promise<void> {
     await this.call('removeHighlights');
   }
-  async addStatusDropdowns(result: CheckResult, words: readonly string[]): Promise<void> {
-    await this.call('addStatusDropdowns', result, words);
+  async addStatusDropdowns(result: CheckResult, words: readonly string[]): Promise<number> {
+    return (await this.call('addStatusDropdowns', result, words)) as number;
+  }
+  async removeStatusDropdowns(): Promise<number> {
+    return (await this.call('removeStatusDropdowns')) as number;
   }
   async convertTextDates(changes: readonly DateConversion[]): Promise<void> {
     await this.call('convertTextDates', changes);

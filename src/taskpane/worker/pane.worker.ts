@@ -5,7 +5,7 @@ import type { WorkbookGrid } from '../../core/grid';
 import type { CheckResult } from '../../core/model';
 import type { RollupResult } from '../../core/rollup';
 import { BrowserHost } from '../../hosts/browser';
-import { readXlsx, XlsxReadError } from '../../hosts/xlsx/read';
+import { readXlsxAsync, XlsxReadError } from '../../hosts/xlsx/read';
 import { engine } from '../engine';
 import { checkHost, refreshStatus, writeRollups } from '../actions';
 import { buildDonorExport } from '../export';
@@ -81,7 +81,8 @@ async function handle(id: number, req: Request): Promise<{ value: unknown; trans
   switch (req.op) {
     case 'open': {
       progress({ step: 'progressSheets', done: 0, total: 1 });
-      const g = readXlsx(req.bytes);
+      // The native inflater (DecompressionStream), sheet by sheet, saying how far it got.
+      const g = await readXlsxAsync(req.bytes, { onSheet: (done, total) => progress({ step: 'progressSheets', done, total }) });
       host = new BrowserHost(req.bytes, req.name, { lang: req.lang, grid: g });
       grid = g;
       version++;
@@ -107,7 +108,7 @@ async function handle(id: number, req: Request): Promise<{ value: unknown; trans
       progress({ step: 'progressWrite', done: 0, total: 1 });
       const out = await refreshStatus(need(), engine, req.settings, req.asOf, req.lang, { highlight: req.highlight });
       await currentGrid();
-      return { value: { ...keep(out.result), written: out.written, gridVersion: version } };
+      return { value: { ...keep(out.result), written: out.written, history: out.history, change: out.change, gridVersion: version } };
     }
     case 'writeRollups': {
       progress({ step: 'progressRollup', done: 0, total: 2 });

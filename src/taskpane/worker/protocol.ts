@@ -28,6 +28,7 @@ export interface HostCalls {
   addStatusDropdowns: [result: CheckResult, words: readonly string[]];
   convertTextDates: [changes: readonly import('../../hosts/pane-host').DateConversion[]];
   undoConvertTextDates: [];
+  removeStatusDropdowns: [];
   writeSheets: [sheets: readonly import('../../core/output').OutputSheet[]];
 }
 
@@ -57,7 +58,7 @@ export interface Responses {
   lang: null;
   host: unknown;
   check: CheckedMsg;
-  refresh: CheckedMsg & { written: WrittenSheet[] };
+  refresh: CheckedMsg & { written: WrittenSheet[]; history: import('../../core/refresh-history').RefreshEntry[]; change: import('../../core/refresh-history').RefreshEntry };
   writeRollups: CheckedMsg & { written: WrittenSheet[]; rollup: RollupResult };
   rollup: RollupResult;
   grid: { grid: WorkbookGrid; version: number };

@@ -3,3 +3,8 @@
 export function spawnPaneWorker() {
   return new Worker(new URL('./pane.worker.ts', import.meta.url), { name: 'tablero-pane' });
 }
+
+/** Excel's engine worker (engine.worker.ts): the engine between Office.js syncs. */
+export function spawnEngineWorker() {
+  return new Worker(new URL('./engine.worker.ts', import.meta.url), { name: 'tablero-engine' });
+}
