@@ -1,7 +1,10 @@
 // Sheets Tablero writes (Seguimiento, roll-ups, exports), described as data; each host renders them.
+import type { Band } from './framework/model';
 
 export type ColumnType = 'text' | 'date' | 'integer' | 'number' | 'percent' | 'boolean';
-export type Fill = 'green' | 'yellow' | 'orange' | 'red' | 'grey';
+export type Fill = 'green' | 'yellow' | 'orange' | 'red' | 'grey' | BandFill;
+/** A results-framework band's look, as the Results tab and the highlights show it (framework/highlight.ts). */
+export type BandFill = `band_${Band}`;
 
 /** A date to write as a real Excel date. */
 export interface OutputDate {

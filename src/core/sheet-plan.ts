@@ -7,6 +7,7 @@
 // then a blank row and the `notes`. A table's totalRow is a bold row right under the table, outside
 // it, so sorting and filtering never move it. The first table's header row is frozen. The sheet's
 // charts go under everything, one blank row below, one under the other.
+import { BAND_LOOK } from './framework/highlight';
 import { isOutputDate, type ColumnType, type Fill, type OutputChart, type OutputSheet, type OutputTable, type OutputValue } from './output';
 
 export const TABLE_STYLE = 'TableStyleMedium2';
@@ -28,6 +29,12 @@ export const FILL_COLORS: Readonly<Record<Fill, string>> = {
   orange: 'F8CBAD',
   red: 'FFC7CE',
   grey: 'D9D9D9',
+  // The framework's bands look the same in our sheets as in the user's sheet and the Results tab.
+  band_on_track: BAND_LOOK.on_track.fill,
+  band_at_risk: BAND_LOOK.at_risk.fill,
+  band_under: BAND_LOOK.under.fill,
+  band_over: BAND_LOOK.over.fill,
+  band_no_data: BAND_LOOK.no_data.fill,
 };
 
 /** Fitted widths stay within these bounds (characters of the default font); a given width up to MAX_GIVEN_WIDTH. */

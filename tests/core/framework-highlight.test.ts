@@ -5,6 +5,8 @@
 import * as fs from 'fs';
 import { checkWorkbook } from '../../src/core/check';
 import { BAND_LOOK, frameworkBandRules, schemeBands } from '../../src/core/framework/highlight';
+import { indicadoresSheet, ipttSheet } from '../../src/core/framework/sheets';
+import { planSheet } from '../../src/core/sheet-plan';
 import { CF_MARKER, DEFAULT_SETTINGS } from '../../src/core/workbook-state';
 import { BrowserHost } from '../../src/hosts/browser';
 import { OfficeHost } from '../../src/hosts/office';
@@ -153,5 +155,33 @@ describe('the Office host (a fake Excel) and the ribbon', () => {
     expect(ours(wb.sheet(SHEET).cfs)).toHaveLength(5);
     await host.removeHighlights();
     expect(wb.sheet(SHEET).cfs).toEqual([]);
+  });
+});
+
+describe('the Indicadores and IPTT sheets colour % met as the bands do', () => {
+  it.each(['toladata', 'semaforo'] as const)('every quantitative indicator’s %% met fill is its band’s look (%s)', (scheme) => {
+    const result = checkWorkbook(honduras(), { asOf: AS_OF, bandScheme: scheme });
+    const fw = result.frameworks!;
+    for (const sheet of [indicadoresSheet(fw, 'es'), ipttSheet(fw, 'en')]) {
+      const table = planSheet(sheet).tables[0]!;
+      const met = table.columns.find((c) => c.bands.length > 0)!;
+      const colour = (v: number) => met.bands.find((b) => v >= b.atLeast)?.color ?? null;
+      const seen = fw.frameworks[0]!.indicators.filter((i) => i.percentMet !== null).map((i) => [i.id, colour(i.percentMet!)]);
+      const want = fw.frameworks[0]!.indicators.filter((i) => i.percentMet !== null).map((i) => [i.id, BAND_LOOK[i.band].fill]);
+      expect(seen).toEqual(want);
+      expect(seen.length).toBeGreaterThan(10);
+    }
+  });
+
+  it.each([
+    [1.15, 'on_track'],
+    [1.1500001, 'over'],
+    [0.85, 'on_track'],
+    [0.8499, 'under'],
+    [-0.4, 'under'],
+  ] as const)('TolaData: %s is coloured %s (the rule decides on the unrounded value, ends included)', (v, band) => {
+    const fw = checkWorkbook(honduras(), { asOf: AS_OF }).frameworks!;
+    const met = planSheet(indicadoresSheet(fw, 'es')).tables[0]!.columns.find((c) => c.bands.length > 0)!;
+    expect(met.bands.find((b) => v >= b.atLeast)?.color).toBe(BAND_LOOK[band].fill);
   });
 });

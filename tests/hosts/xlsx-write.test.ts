@@ -435,7 +435,7 @@ describe('openpyxl reads what we write', () => {
         freeze: 'A6',
         B6: ['2011-05-04 00:00:00', 'yyyy-mm-dd'],
         C6: [0.9, '0.0%', FILL_RGB.green],
-        D6: [134, '0'],
+        D6: [134, '#,##0'],
         A1bold: true,
         A9bold: true,
         F6: true,

@@ -77,8 +77,8 @@ describe('the as-of date the workbook states', () => {
     expect(screen.getByTestId('kpi-overdue').textContent).toMatch(/^2/);
     // The card: its button (id, days: the short name) and the action beside it.
     expect(screen.getAllByTestId('overdue-item').map((b) => [b.textContent, b.closest('li')?.textContent])).toEqual([
-      ['146 days', '146 daysTaller de arranqueMINTELdue 15 Apr 2021'],
-      ['21 day', '21 dayDiagnósticoMINTELdue 30 May 2021'],
+      ['1 46 days', '1 46 daysTaller de arranqueMINTELdue 15 Apr 2021'],
+      ['2 1 day', '2 1 dayDiagnósticoMINTELdue 30 May 2021'],
     ]);
     await act(async () => {
       fireEvent.change(input, { target: { value: '2021-04-20' } });

@@ -2,20 +2,32 @@
 // sheet (`check --out`, the pane) and the IPTT sheet of the donor export.
 import { catalogue, fill, type Catalogue, type Lang } from '../i18n';
 import type { Fill, OutputColumn, OutputSheet, OutputTable, OutputValue } from '../output';
-import type { Band, Framework, FrameworkIndicator, FrameworkResult } from './model';
+import type { Band, BandScheme, Framework, FrameworkIndicator, FrameworkResult } from './model';
 import { percentMet } from './rules';
 import { bandCountsText } from './format';
 
 type Texts = Catalogue['framework'];
 
-/** Band colours: green on track, yellow at risk, orange over, red under, grey without data. */
-export const BAND_FILLS: Readonly<Record<Band, Fill>> = { on_track: 'green', at_risk: 'yellow', over: 'orange', under: 'red', no_data: 'grey' };
-
-/** % met cell fills (TolaData's ±15%): ≥ 0.85 green (over 1.15 stays green: above target is no failure), else red. */
-const PERCENT_BANDS = [
-  { atLeast: 0.85, fill: 'green' },
-  { atLeast: 0, fill: 'red' },
-] as const;
+/**
+ * % met cell fills, in the bands' own colours, by the scheme's thresholds: under below 0.85, over above
+ * 1.15 (a hair above, so 1.15 itself stays on track as the rule says), at risk between ±5 % and ±15 % under
+ * the semáforo. Highest threshold first.
+ */
+const OVER_115 = 1.15 + 1e-9;
+const PERCENT_BANDS: Readonly<Record<BandScheme, readonly { readonly atLeast: number; readonly fill: Fill }[]>> = {
+  toladata: [
+    { atLeast: OVER_115, fill: 'band_over' },
+    { atLeast: 0.85, fill: 'band_on_track' },
+    { atLeast: -Infinity, fill: 'band_under' },
+  ],
+  semaforo: [
+    { atLeast: OVER_115, fill: 'band_over' },
+    { atLeast: 1.05 + 1e-9, fill: 'band_at_risk' },
+    { atLeast: 0.95, fill: 'band_on_track' },
+    { atLeast: 0.85, fill: 'band_at_risk' },
+    { atLeast: -Infinity, fill: 'band_under' },
+  ],
+};
 
 export function bandLabel(band: Band, x: Texts): string {
   return x[`band_${band}`];
@@ -79,7 +91,7 @@ export function indicadoresSheet(result: FrameworkResult, lang: Lang): OutputShe
       { header: x.colTargetToDate, type: 'number', width: 12 },
       { header: x.colActualToDate, type: 'number', width: 12 },
       { header: x.colActualSource, type: 'text', width: 10 },
-      { header: x.colPercentMet, type: 'percent', width: 10, bands: PERCENT_BANDS },
+      { header: x.colPercentMet, type: 'percent', width: 10, bands: PERCENT_BANDS[result.frameworks[0]?.bandScheme ?? 'toladata'] },
       { header: x.colBand, type: 'text', width: 14 },
       { header: x.colFinalTarget, type: 'number', width: 10 },
       { header: x.colComment, type: 'text', width: 40 },
@@ -134,7 +146,7 @@ export function ipttSheet(result: FrameworkResult, lang: Lang): OutputSheet {
   columns.push(
     { header: x.colTargetToDate, type: 'number' },
     { header: x.colActualToDate, type: 'number' },
-    { header: x.colPercentMet, type: 'percent', bands: PERCENT_BANDS },
+    { header: x.colPercentMet, type: 'percent', bands: PERCENT_BANDS[result.frameworks[0]?.bandScheme ?? 'toladata'] },
     { header: x.colBand, type: 'text' },
   );
   const rows: OutputValue[][] = [];

@@ -137,7 +137,9 @@ export function layoutSheet(sheet: OutputSheet, date1904: boolean): SheetLayout 
       if (col.fill) fills.push({ ...box, color: officeColor(col.fill) });
       const ref = `${columnLetter(c)}${firstData + 1}`;
       for (const band of col.bands) {
-        const formula = `=AND(ISNUMBER(${ref}),${ref}>=${band.atLeast}${band.below === null ? '' : `,${ref}<${band.below}`})`;
+        // A lowest band open below (-Infinity) has no lower bound in the formula.
+        const from = Number.isFinite(band.atLeast) ? `,${ref}>=${band.atLeast}` : '';
+        const formula = `=AND(ISNUMBER(${ref})${from}${band.below === null ? '' : `,${ref}<${band.below}`})`;
         bands.push({ ...box, formula, color: officeColor(band.color) });
       }
       if (col.wrap) wrap.push(box);
