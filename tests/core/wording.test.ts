@@ -49,6 +49,19 @@ describe('dates in findings read as the pane shows them', () => {
     const f = finding('deadline_as_text', 'info', { sheet: 'P', cell: 'C2' }, { actionId: '1.2', text: '24-Aug-11', deadline: '2011-08-24' });
     expect(findingMessage(f, 'es')).toBe('El plazo «24-Aug-11» está escrito como texto; se leyó como 24 ago 2011.');
   });
+
+  it.each([
+    ['es', 'Indicador 1.2: el valor real escrito para 2017 (82) difiere de los registros (80,728718) en más de medio punto.'],
+    ['en', 'Indicator 1.2: the actual typed for 2017 (82) differs from the records (80.728718) by more than half a point.'],
+  ] as const)('decimals in a finding are written the reader’s way (%s); whole numbers stay as they are', (lang, text) => {
+    const f = finding('actual_differs_from_records', 'warning', { sheet: 'M', cell: 'L8' }, { indicator: '1.2', period: '2017', actual: 82, records: 80.728718 });
+    expect(findingMessage(f, lang)).toBe(text);
+  });
+
+  it('a number typed as text with a decimal comma is quoted as typed and read back with a comma in Spanish', () => {
+    const f = finding('number_as_text', 'info', { sheet: 'M', cell: 'H21' }, { column: '2015 Real', count: 1, text: '11,5', value: 11.5 });
+    expect(findingMessage(f, 'es')).toBe('Números escritos como texto en la columna «2015 Real»: 1 celda; p. ej. «11,5» se leyó como 11,5.');
+  });
 });
 
 describe('no placeholders an officer would have to decode', () => {

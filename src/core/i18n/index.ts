@@ -62,6 +62,10 @@ export function findingMessage(f: Finding, lang: Lang): string {
   if (f.code === 'missing_actual') params['text'] = f.params['text'] ? ` ("${String(f.params['text'])}")` : '';
   // An off-track indicator's % met in the reader's own number form ("123,6 %" / "123.6%").
   if (f.code === 'off_track_unexplained' && typeof f.params['ratio'] === 'number') params['percent'] = formatPercent(f.params['ratio'], lang);
+  // Decimals in the reader's own form: "80,728718" in Spanish. Counts and row numbers are whole: unchanged.
+  if (lang === 'es') {
+    for (const [k, v] of Object.entries(params)) if (typeof v === 'number' && !Number.isInteger(v)) params[k] = String(v).replace('.', ',');
+  }
   return fill(reword(f, params, lang) ?? c.findings[f.code], params);
 }
 
