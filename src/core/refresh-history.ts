@@ -4,10 +4,11 @@
 // Pure: the refresh workflow (pane, ribbon, worker) writes it through the one sheet plan.
 import { serialToISO } from './dates';
 import { cellText, isBlank, isDateCell, type SheetGrid, type WorkbookGrid } from './grid';
-import { catalogue, LANGS, t, type Catalogue, type Lang } from './i18n';
+import { catalogue, LANGS, t, type Lang } from './i18n';
 import type { CheckResult } from './model';
 import type { OutputSheet } from './output';
 import { rewriteName } from './our-sheet-name';
+import { findRecordSheet, recordRows, recordSheet, type RecordKind } from './record-sheet';
 
 /** Refreshes the history keeps (newest first). */
 export const HISTORY_LENGTH = 10;
@@ -109,20 +110,23 @@ export function changesBetween(before: ReadonlyMap<string, ActionState>, after: 
   return { newlyOverdue, newlyCompleted };
 }
 
-function columns(lang: Lang) {
-  const p = (k: keyof Catalogue['pane']): string => t(lang, 'pane', k);
-  return [
-    { header: p('histColAt'), type: 'text' as const, width: 17 },
-    { header: p('histColAsOf'), type: 'date' as const, width: 12 },
-    { header: p('histColActions'), type: 'integer' as const, width: 10 },
-    { header: p('histColOverdue'), type: 'integer' as const, width: 10 },
-    { header: p('histColCompleted'), type: 'integer' as const, width: 11 },
-    { header: p('histColNewOverdue'), type: 'integer' as const, width: 12 },
-    { header: p('histColNewCompleted'), type: 'integer' as const, width: 13 },
-    { header: p('histColNewOverdueIds'), type: 'text' as const, width: 40 },
-    { header: p('histColNewCompletedIds'), type: 'text' as const, width: 40 },
-  ];
-}
+/** The history's table; its first two headers tell it apart. */
+const RECORD: RecordKind = {
+  sheetName: 'histSheetName',
+  table: 'TableroHistorial',
+  columns: [
+    { header: 'histColAt', type: 'text', width: 17 },
+    { header: 'histColAsOf', type: 'date', width: 12 },
+    { header: 'histColActions', type: 'integer', width: 10 },
+    { header: 'histColOverdue', type: 'integer', width: 10 },
+    { header: 'histColCompleted', type: 'integer', width: 11 },
+    { header: 'histColNewOverdue', type: 'integer', width: 12 },
+    { header: 'histColNewCompleted', type: 'integer', width: 13 },
+    { header: 'histColNewOverdueIds', type: 'text', width: 40 },
+    { header: 'histColNewCompletedIds', type: 'text', width: 40 },
+  ],
+  key: 2,
+};
 
 function idsCell(ids: readonly string[]): string {
   if (ids.length <= IDS_IN_CELL) return ids.join(', ');
@@ -131,45 +135,29 @@ function idsCell(ids: readonly string[]): string {
 
 /** The history as a sheet to write, newest first (`name`: keep the existing sheet's name). */
 export function historySheet(entries: readonly RefreshEntry[], lang: Lang, name?: string): OutputSheet {
-  return {
-    name: name ?? t(lang, 'pane', 'histSheetName'),
-    lines: [t(lang, 'pane', 'histSheetTitle'), t(lang, 'pane', 'histSheetHint', { count: HISTORY_LENGTH })],
-    tables: [
-      {
-        name: 'TableroHistorial',
-        columns: columns(lang),
-        rows: entries.slice(0, HISTORY_LENGTH).map((e) => [
-          e.at,
-          { date: e.asOf },
-          e.actions,
-          e.overdue,
-          e.completed,
-          e.compared ? e.newlyOverdueCount : null,
-          e.compared ? e.newlyCompletedCount : null,
-          e.compared ? idsCell(e.newlyOverdue) : t(lang, 'pane', 'histFirst'),
-          e.compared ? idsCell(e.newlyCompleted) : null,
-        ]),
-      },
-    ],
-  };
-}
-
-function historyHeader(rows: SheetGrid['rows']): { r: number; c: number } | null {
-  const heads = LANGS.map((l) => [t(l, 'pane', 'histColAt'), t(l, 'pane', 'histColAsOf')] as const);
-  for (let r = 0; r < rows.length && r < 10; r++) {
-    const row = rows[r] ?? [];
-    for (let c = 0; c + 1 < row.length; c++) {
-      const a = cellText(row[c]).trim();
-      const b = cellText(row[c + 1]).trim();
-      if (heads.some(([h1, h2]) => h1 === a && h2 === b)) return { r, c };
-    }
-  }
-  return null;
+  const lines = [t(lang, 'pane', 'histSheetTitle'), t(lang, 'pane', 'histSheetHint', { count: HISTORY_LENGTH })];
+  return recordSheet(
+    RECORD,
+    lang,
+    name,
+    lines,
+    entries.slice(0, HISTORY_LENGTH).map((e) => [
+      e.at,
+      { date: e.asOf },
+      e.actions,
+      e.overdue,
+      e.completed,
+      e.compared ? e.newlyOverdueCount : null,
+      e.compared ? e.newlyCompletedCount : null,
+      e.compared ? idsCell(e.newlyOverdue) : t(lang, 'pane', 'histFirst'),
+      e.compared ? idsCell(e.newlyCompleted) : null,
+    ]),
+  );
 }
 
 /** Our history sheet in a read workbook: marked, and holding the history table (whatever its name). */
 export function findHistorySheet<S extends Pick<SheetGrid, 'createdByTablero' | 'rows'>>(sheets: readonly S[]): S | undefined {
-  return sheets.find((s) => s.createdByTablero && historyHeader(s.rows) !== null);
+  return findRecordSheet(sheets, RECORD);
 }
 
 function count(v: unknown): number | null {
@@ -186,32 +174,25 @@ function ids(v: unknown): string[] {
 
 /** The entries a history sheet lists, newest first. */
 export function parseHistory(sheet: Pick<SheetGrid, 'rows'>, date1904: boolean): RefreshEntry[] {
-  const h = historyHeader(sheet.rows);
-  if (!h) return [];
-  const out: RefreshEntry[] = [];
-  for (let r = h.r + 1; r < sheet.rows.length; r++) {
-    const row = sheet.rows[r] ?? [];
-    const at = cellText(row[h.c] ?? null).trim();
-    if (!at) break;
-    const d = row[h.c + 1] ?? null;
+  return recordRows(sheet, RECORD).map((row) => {
+    const d = row[1] ?? null;
     const asOf = (isDateCell(d) ? serialToISO(d.serial, date1904) : null) ?? cellText(d).trim();
-    const nOver = count(row[h.c + 5]);
-    const nDone = count(row[h.c + 6]);
+    const nOver = count(row[5]);
+    const nDone = count(row[6]);
     const compared = nOver !== null || nDone !== null;
-    out.push({
-      at,
+    return {
+      at: cellText(row[0] ?? null).trim(),
       asOf,
-      actions: count(row[h.c + 2]) ?? 0,
-      overdue: count(row[h.c + 3]) ?? 0,
-      completed: count(row[h.c + 4]) ?? 0,
+      actions: count(row[2]) ?? 0,
+      overdue: count(row[3]) ?? 0,
+      completed: count(row[4]) ?? 0,
       compared,
-      newlyOverdue: compared ? ids(row[h.c + 7]) : [],
-      newlyCompleted: compared ? ids(row[h.c + 8]) : [],
+      newlyOverdue: compared ? ids(row[7]) : [],
+      newlyCompleted: compared ? ids(row[8]) : [],
       newlyOverdueCount: nOver ?? 0,
       newlyCompletedCount: nDone ?? 0,
-    });
-  }
-  return out;
+    };
+  });
 }
 
 /** The history a workbook carries (newest first), or none. */

@@ -3,6 +3,7 @@
 import type { WorkbookHost } from './host';
 import type { CheckResult } from '../core/model';
 import type { DateConversion } from '../core/workbook-state';
+import type { ActualWrite } from '../core/framework/write-actual';
 
 export type { DateConversion };
 
@@ -33,6 +34,11 @@ export interface PaneHost extends WorkbookHost {
   addStatusDropdowns(result: CheckResult, words: readonly string[]): Promise<number | void>;
   /** Removes exactly the dropdowns Tablero added (the recorded ranges still holding ours); resolves to how many ranges. */
   removeStatusDropdowns(): Promise<number>;
+  /**
+   * Writes one figure from the records into the user's cell, asked for in the pane (Results tab): only
+   * while the cell still holds what the check saw. Resolves false when it was left alone.
+   */
+  writeActual(w: ActualWrite): Promise<boolean>;
   /** Writes real dates; the original texts are kept in Tablero's sheet so undo can restore them. */
   convertTextDates(changes: readonly DateConversion[]): Promise<void>;
   undoConvertTextDates(): Promise<void>;

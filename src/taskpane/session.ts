@@ -5,7 +5,9 @@ import { autoAsOf } from '../core/as-of';
 import type { Finding, Severity } from '../core/findings';
 import type { WorkbookGrid } from '../core/grid';
 import type { CheckResult } from '../core/model';
-import type { Lang } from '../core/i18n';
+import { catalogue, fill, type Lang } from '../core/i18n';
+import type { ActualWrite } from '../core/framework/write-actual';
+import { figureText } from '../core/framework/format';
 import type { PaneHost, HostCapabilities } from '../hosts/pane-host';
 import type { KindMap } from '../core/rollup/map';
 import type { RecordKind, RollupResult } from '../core/rollup/types';
@@ -217,6 +219,8 @@ export interface PaneSession {
   removeDropdowns(): Promise<void>;
   convert(): Promise<void>;
   undo(): Promise<void>;
+  /** Writes one figure from the records into the user's cell: only this cell, only when asked (Results tab). */
+  writeActual(w: ActualWrite): Promise<void>;
   applyMapping(sheet: string, m: ColumnMapping): Promise<void>;
   download(): Promise<void>;
   changeRollupMap(kind: RecordKind, m: KindMap | null): Promise<void>;
@@ -526,6 +530,20 @@ export function usePaneSession(props: SessionProps): PaneSession {
           setView({ dropdownsUndoable: false });
           return { notice: ok(s('dropdownsUndone', { count: n })) };
         },
+      );
+    },
+    writeActual: async (w: ActualWrite) => {
+      const x = catalogue(lang).framework;
+      const where = `${w.sheet}!${w.cell}`;
+      await task(
+        'busyWriting',
+        async () => ({ written: await host.writeActual(w), ...(await checkHost(host, engine, settings, asOf, lang)) }),
+        (out) => ({
+          show: out,
+          notice: out.written
+            ? ok(fill(x.paneWriteDone, { value: figureText(w.value, lang), where }))
+            : { intent: 'warning', text: fill(x.paneWriteSkipped, { where }) },
+        }),
       );
     },
     convert: async () => {

@@ -6,18 +6,11 @@ import * as fs from 'fs';
 import type { Page } from 'playwright-core';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { engine } from '../../src/taskpane/engine';
-import { DIST, startPane, type Pane } from './harness';
+import { DIST } from './harness';
+import { usePane } from './pane-page';
 import { ECUADOR_PLAN } from '../fixtures';
 
-let pane: Pane | undefined;
-
-beforeAll(async () => {
-  pane = await startPane();
-}, 300_000);
-
-afterAll(async () => {
-  await pane?.close();
-});
+const pane = usePane();
 
 /** Posts the requests to a new worker from the bundled script and collects one reply each. */
 function runWorker(page: Page, script: string, requests: unknown[]): Promise<unknown[]> {
@@ -47,11 +40,8 @@ describe('the engine worker in the production build', () => {
     const grid = readXlsx(new Uint8Array(fs.readFileSync(ECUADOR_PLAN)));
     const opts = { asOf: '2011-09-15', lang: 'es' };
     const ropts = { lang: 'es', threshold: 0.5 };
-    const context = await pane!.browser.newContext();
-    const page = await context.newPage();
-    try {
-      await page.route('https://appsforoffice.microsoft.com/**', (r) => r.abort('internetdisconnected'));
-      await page.goto(`${pane!.baseUrl}/taskpane.html`);
+    // Chromium's own locale and viewport: the page only hosts the worker.
+    await pane.withPage({ ready: false }, async ({ page }) => {
       const replies = (await runWorker(page, `/${script!}`, [
         { id: 1, op: 'check', gridId: 7, grid, args: [opts] },
         { id: 2, op: 'rollup', gridId: 7, args: [ropts] },
@@ -62,8 +52,6 @@ describe('the engine worker in the production build', () => {
       expect(replies[1]).toEqual({ id: 2, ok: true, value: JSON.parse(JSON.stringify(engine.rollup(grid, { lang: 'es', threshold: 0.5 }))) });
       // A grid the worker never received is an error reply, not a crash.
       expect(replies[2]).toEqual({ id: 3, ok: false, name: 'Error', message: 'engine worker: grid 8 is not here' });
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -1,26 +1,15 @@
 // The donor export dialog in headless Chromium (production build, browser mode): it opens on the
 // button, offers the language and the sheets, previews the Summary's figures, and what is picked is
 // what the download holds; Cancel and Escape download nothing; focus goes back to the button.
-import { type Browser, type Download, type Page } from 'playwright-core';
-import { startPane, type Pane } from './harness';
+import { type Download, type Page } from 'playwright-core';
+import { openFile, setAsOf, usePane } from './pane-page';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { unzipParts } from '../../src/hosts/xlsx/edit';
 import { ECUADOR_PLAN } from '../fixtures';
 
 const AXE = require.resolve('axe-core/axe.min.js');
 
-let browser: Browser;
-let baseUrl: string;
-let pane: Pane | undefined;
-
-beforeAll(async () => {
-  pane = await startPane();
-  ({ browser, baseUrl } = pane);
-}, 300_000);
-
-afterAll(async () => {
-  await pane?.close();
-});
+const pane = usePane();
 
 async function focusedTestId(page: Page): Promise<string | null> {
   return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
@@ -35,20 +24,11 @@ async function bytesOf(download: Download): Promise<Uint8Array> {
 
 describe('export for donors: the dialog', () => {
   it('opens, previews, exports what is picked in the language picked, cancels, and gives focus back', async () => {
-    const context = await browser.newContext({ locale: 'es-EC', viewport: { width: 450, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    let downloads = 0;
-    page.on('download', () => void downloads++);
-    try {
-      await page.route('https://appsforoffice.microsoft.com/**', (r) => r.abort('internetdisconnected'));
-      await page.goto(`${baseUrl}/taskpane.html`);
-      await page.getByTestId('table-item').first().waitFor({ timeout: 30_000 });
-      await page.getByTestId('file-input').setInputFiles(ECUADOR_PLAN);
-      await page.getByTestId('file-name').filter({ hasText: 'plan-de-mejora-agua-ecuador-2011.xlsx' }).waitFor();
-      await page.getByTestId('as-of').fill('2011-09-15');
-      await page.getByTestId('section-summary').getByText(/15 (sept|sep)/i).first().waitFor();
+    await pane.withPage({ locale: 'es-EC', viewport: { width: 450, height: 900 } }, async ({ page, errors }) => {
+      let downloads = 0;
+      page.on('download', () => void downloads++);
+      await openFile(page, ECUADOR_PLAN);
+      await setAsOf(page, '2011-09-15');
 
       // Opens: Spanish (the pane's language), every sheet the plan has ticked, the Summary's figures.
       const button = page.getByTestId('export-donors');
@@ -115,8 +95,6 @@ describe('export for donors: the dialog', () => {
       await page.getByTestId('export-cancel').click();
       expect(downloads).toBe(1);
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 180_000);
 });

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { AddressInfo, Server } from 'net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { build, buildIsStale, serve } from '../../scripts/serve';
 
 export const ROOT = path.join(__dirname, '..', '..');
@@ -57,19 +57,4 @@ export async function startPane(): Promise<Pane> {
       await new Promise((r) => server.close(r));
     },
   };
-}
-
-/**
- * A fresh page on the pane in browser mode: its own context (locale, downloads), page errors collected,
- * Office's CDN refused (as offline), the bundled sample's first table drawn.
- */
-export async function openPanePage(pane: Pane, locale: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await pane.browser.newContext({ locale, viewport: { width: 1440, height: 960 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('https://appsforoffice.microsoft.com/**', (r) => r.abort('internetdisconnected'));
-  await page.goto(`${pane.baseUrl}/taskpane.html`);
-  await page.getByTestId('table-item').first().waitFor({ timeout: 30_000 });
-  return { context, page, errors };
 }

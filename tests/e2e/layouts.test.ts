@@ -3,20 +3,14 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { type Browser } from 'playwright-core';
-import { startPane, type Pane } from './harness';
+import { openFile, usePane } from './pane-page';
 import { makeXlsx } from '../helpers/make-xlsx';
 
-
-let browser: Browser;
-let baseUrl: string;
-let pane: Pane | undefined;
+const pane = usePane();
 let dir: string;
 let tracker: string;
 
-beforeAll(async () => {
-  pane = await startPane();
-  ({ browser, baseUrl } = pane);
+beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tablero-e2e-layouts-'));
   tracker = path.join(dir, 'hitos-gobierno-abierto.xlsx');
   fs.writeFileSync(
@@ -35,25 +29,16 @@ beforeAll(async () => {
       },
     ]),
   );
-}, 300_000);
+});
 
-afterAll(async () => {
-  await pane?.close();
+afterAll(() => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe('a tracker laid out its own way, in a 320 px pane', () => {
   it('uses the cut-off it states, groups by commitment, and the mapper opens pre-filled without spilling', async () => {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 320, height: 1400 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    try {
-      await page.route('https://appsforoffice.microsoft.com/**', (r) => r.abort('internetdisconnected'));
-      await page.goto(`${baseUrl}/taskpane.html`);
-      await page.getByTestId('table-item').first().waitFor();
-      await page.getByTestId('file-input').setInputFiles(tracker);
-      await page.getByTestId('file-name').filter({ hasText: 'hitos-gobierno-abierto.xlsx' }).waitFor();
+    await pane.withPage({ locale: 'en-US', viewport: { width: 320, height: 1400 } }, async ({ page, errors }) => {
+      await openFile(page, tracker);
       await page.getByText(/As-of date taken from Seguimiento!A1/).first().waitFor();
       expect(await page.getByTestId('finding-item').filter({ hasText: 'As-of date taken from' }).first().textContent()).toContain('As-of date taken from Seguimiento!A1 (“Plan de Acción de Gobierno Abierto — Corte: 31 de mayo de 2021”): 31 May 2021.');
       expect(await page.getByTestId('as-of').inputValue()).toBe('2021-05-31');
@@ -73,8 +58,6 @@ describe('a tracker laid out its own way, in a 320 px pane', () => {
       const widest = await mapper.locator('select').evaluateAll((els) => Math.max(...els.map((e) => e.getBoundingClientRect().right)));
       expect(widest).toBeLessThanOrEqual(320);
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

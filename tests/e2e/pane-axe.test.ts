@@ -1,24 +1,12 @@
 // axe-core in headless Chromium against the production build (browser mode): no violations on any
 // tab of the pane, with the Ecuador plan open (and the Honduras record sheets for the roll-ups).
-import * as path from 'path';
-import { type Browser, type Page } from 'playwright-core';
-import { startPane, type Pane } from './harness';
+import { type Page } from 'playwright-core';
+import { idle, openFile, usePane } from './pane-page';
 import { ECUADOR_PLAN, HONDURAS_MONITORING } from '../fixtures';
 
 const AXE = require.resolve('axe-core/axe.min.js');
 
-let browser: Browser;
-let baseUrl: string;
-let pane: Pane | undefined;
-
-beforeAll(async () => {
-  pane = await startPane();
-  ({ browser, baseUrl } = pane);
-}, 300_000);
-
-afterAll(async () => {
-  await pane?.close();
-});
+const pane = usePane();
 
 /** axe's violations on the page as it is: "rule: target (summary)" per node. */
 async function violations(page: Page): Promise<string[]> {
@@ -50,20 +38,12 @@ describe('accessibility (axe-core, production build, headless Chromium)', () => 
     ['the Ecuador plan', ECUADOR_PLAN],
     ['the Honduras record sheets', HONDURAS_MONITORING],
   ])('reports no violations on any tab with %s open', async (_name, file) => {
-    const context = await browser.newContext({ locale: 'es-EC', viewport: { width: 1280, height: 900 } });
-    try {
-      const page = await context.newPage();
-      await page.route('https://appsforoffice.microsoft.com/**', (r) => r.abort('internetdisconnected'));
-      await page.goto(`${baseUrl}/taskpane.html`);
-      await page.getByTestId('table-item').first().waitFor({ timeout: 30_000 });
-      await page.getByTestId('file-input').setInputFiles(file);
-      await page.getByTestId('file-name').filter({ hasText: path.basename(file) }).waitFor();
-      await page.waitForFunction(() => document.querySelector('[data-testid="busy"]')?.textContent === '' && !document.querySelector('[data-testid="opening"]'));
+    await pane.withPage({ locale: 'es-EC', viewport: { width: 1280, height: 900 } }, async ({ page }) => {
+      await openFile(page, file);
+      await idle(page);
       const found = await everyTab(page);
       expect(Object.keys(found).length).toBeGreaterThanOrEqual(3);
       expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
-    } finally {
-      await context.close();
-    }
+    });
   }, 180_000);
 });

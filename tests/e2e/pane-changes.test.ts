@@ -3,9 +3,8 @@
 // the file is downloaded and opened again), our sheets told apart in the preview, focus back on the
 // button after a dialog, and the roll-up areas drawn a page at a time with a skip link.
 import * as fs from 'fs';
-import * as path from 'path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { ARTIFACTS, startPane, type Pane } from './harness';
+import { type Page } from 'playwright-core';
+import { downloadWorkbook as download, idle, openFile, openPlan, setAsOf, usePane } from './pane-page';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { unzipParts, readText, sheetPartPath } from '../../src/hosts/xlsx/edit';
 import { historyOf } from '../../src/core/refresh-history';
@@ -16,61 +15,22 @@ const { generateMonitoringWorkbook } = require('../../scripts/bench-rollup-data.
   generateMonitoringWorkbook: (o: { communities: number }) => { bytes: Uint8Array };
 };
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const PLAN = 'Plan de Mejora';
 
-let browser: Browser;
-let baseUrl: string;
-let pane: Pane | undefined;
-
-beforeAll(async () => {
-  pane = await startPane();
-  ({ browser, baseUrl } = pane);
-}, 300_000);
-
-afterAll(async () => {
-  await pane?.close();
-});
-
-async function openPane(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale: 'es-EC', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('https://appsforoffice.microsoft.com/**', (r) => r.abort('internetdisconnected'));
-  await page.goto(`${baseUrl}/taskpane.html`);
-  await page.getByTestId('table-item').first().waitFor({ timeout: 30_000 });
-  return { context, page, errors };
-}
-
-async function idle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[data-testid="busy"]')?.textContent === '' && !document.querySelector('[data-testid="opening"]'), null, {
-    timeout: 60_000,
-  });
-}
+const pane = usePane();
+const PAGE = { locale: 'es-EC', viewport: { width: 1280, height: 900 } } as const;
 
 async function openEcuador(page: Page, asOf: string): Promise<void> {
-  await page.getByTestId('file-input').setInputFiles(ECUADOR_PLAN);
-  await page.getByTestId('file-name').filter({ hasText: 'plan-de-mejora-agua-ecuador-2011.xlsx' }).waitFor();
-  await page.getByTestId('kpi-actions').waitFor();
-  await page.getByTestId('as-of').fill(asOf);
-  await page.getByTestId('section-summary').getByText(/15 (sept|sep)/i).first().waitFor();
-  await idle(page);
-}
-
-async function download(page: Page, name: string): Promise<Uint8Array> {
-  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
-  const saved = path.join(ARTIFACTS, name);
-  await d.saveAs(saved);
-  return new Uint8Array(fs.readFileSync(saved));
+  await openPlan(page, ECUADOR_PLAN);
+  await setAsOf(page, asOf);
+  await idle(page, 60_000);
 }
 
 const focused = (page: Page): Promise<string> => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? '');
 
 describe('issue #11: undo, change history, our sheets, focus, roll-up paging (production build, headless Chromium)', () => {
   it('removes exactly the status dropdowns it added', async () => {
-    const { context, page, errors } = await openPane();
-    try {
+    await pane.withPage(PAGE, async ({ page, errors }) => {
       await openEcuador(page, '2011-09-15');
       expect(await page.getByTestId('undo-dropdowns').count()).toBe(0);
       await page.getByTestId('dropdowns').click();
@@ -86,14 +46,11 @@ describe('issue #11: undo, change history, our sheets, focus, roll-up paging (pr
       // The plan's sheet is as it came (the download adds only our sheets and their highlights are off).
       expect(planXml).toBe(readText(original, sheetPartPath(original, PLAN) ?? '') ?? '');
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 120_000);
 
   it('after two refreshes says what changed, keeps it in its own sheet, and reads it back from the downloaded file', async () => {
-    const { context, page, errors } = await openPane();
-    try {
+    await pane.withPage(PAGE, async ({ page, errors }) => {
       await openEcuador(page, '2011-09-15');
       await page.getByTestId('refresh').click();
       await page.getByTestId('notice').filter({ hasText: 'Hoja «Seguimiento» actualizada.' }).waitFor();
@@ -111,9 +68,8 @@ describe('issue #11: undo, change history, our sheets, focus, roll-up paging (pr
       ]);
       await page.getByTestId('history-last').getByText('Primera actualización registrada').waitFor();
 
-      await page.getByTestId('as-of').fill('2011-09-25');
-      await page.getByTestId('section-summary').getByText(/25 (sept|sep)/i).first().waitFor();
-      await idle(page);
+      await setAsOf(page, '2011-09-25');
+      await idle(page, 60_000);
       await page.getByTestId('refresh').click();
       await page.getByTestId('notice').filter({ hasText: 'acciones vencidas nuevas' }).waitFor();
       expect(await page.getByTestId('notice').textContent()).toBe(
@@ -129,20 +85,16 @@ describe('issue #11: undo, change history, our sheets, focus, roll-up paging (pr
         ['2011-09-25', true, ['3.2', '5.2', '7.1', '7.2', '11.6']],
         ['2011-09-15', false, []],
       ]);
-      await page.getByTestId('file-input').setInputFiles({ name: 'reabierto.xlsx', mimeType: XLSX, buffer: Buffer.from(bytes) });
-      await page.getByTestId('file-name').filter({ hasText: 'reabierto.xlsx' }).waitFor();
-      await idle(page);
+      await openFile(page, { name: 'reabierto.xlsx', buffer: Buffer.from(bytes) });
+      await idle(page, 60_000);
       await page.getByTestId('history-change').first().waitFor();
       expect(await page.getByTestId('history-change').allTextContents()).toEqual(['5 acciones vencidas nuevas: 3.2, 5.2, 7.1, 7.2, 11.6']);
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 180_000);
 
   it('returns focus to the button that opened the dialog, however it closes', async () => {
-    const { context, page, errors } = await openPane();
-    try {
+    await pane.withPage(PAGE, async ({ page, errors }) => {
       await openEcuador(page, '2011-09-15');
       const convert = page.getByTestId('convert');
       await convert.click();
@@ -156,22 +108,18 @@ describe('issue #11: undo, change history, our sheets, focus, roll-up paging (pr
       await convert.click();
       await page.getByTestId('convert-confirm').click();
       await page.getByTestId('undo-convert').waitFor();
-      await idle(page);
+      await idle(page, 60_000);
       expect(await focused(page)).toBe('convert');
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 120_000);
 
   it('draws the roll-up areas 50 at a time, with a skip link past them', async () => {
-    const { context, page, errors } = await openPane();
-    try {
+    await pane.withPage(PAGE, async ({ page, errors }) => {
       const { bytes } = generateMonitoringWorkbook({ communities: 2000 });
-      await page.getByTestId('file-input').setInputFiles({ name: 'registros.xlsx', mimeType: XLSX, buffer: Buffer.from(bytes) });
-      await page.getByTestId('file-name').filter({ hasText: 'registros.xlsx' }).waitFor();
+      await openFile(page, { name: 'registros.xlsx', buffer: Buffer.from(bytes) });
       await page.getByTestId('rollup-areas').waitFor({ timeout: 60_000 });
-      await idle(page);
+      await idle(page, 60_000);
       expect(await page.getByTestId('rollup-area').count()).toBe(50);
       const shown = (await page.getByTestId('rollup-areas-shown').textContent()) ?? '';
       expect(shown).toMatch(/^Se muestran 50 de \d+$/);
@@ -183,8 +131,6 @@ describe('issue #11: undo, change history, our sheets, focus, roll-up paging (pr
       await page.keyboard.press('Enter');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('rollup-areas-end');
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 180_000);
 });

@@ -2,91 +2,48 @@
 // progress from the moment a file is picked, cancelling, lists drawn a page at a time with search and
 // filters, the next-30-days group, counts with thousands separators and short screen-reader names.
 // The plans are generated (scripts/bench-check.js), not read from outside the repository.
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startPane, type Pane } from './harness';
+import { type Page } from 'playwright-core';
+import { forgetStatusSeen, idle, openFile, openPlan as openPlanFile, setAsOf, statusSeen, usePane, XLSX_MIME, type PageOptions } from './pane-page';
 import { ECUADOR_PLAN } from '../fixtures';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generatePlan } = require('../../scripts/bench-check.js') as { generatePlan: (actions: number) => Uint8Array };
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-let browser: Browser;
-let baseUrl: string;
-let pane: Pane | undefined;
+const pane = usePane();
 const plan1500 = Buffer.from(generatePlan(1500));
+/** Spanish, and every status line recorded from the first paint. */
+const PAGE: PageOptions = { locale: 'es-EC', viewport: { width: 1280, height: 900 }, recordStatus: true };
 
-beforeAll(async () => {
-  pane = await startPane();
-  ({ browser, baseUrl } = pane);
-}, 300_000);
-
-afterAll(async () => {
-  await pane?.close();
-});
-
-/** Every text the pane's status lines showed, in order (recorded in the page as they change). */
-const RECORD_STATUS = `
-  window.__statusSeen = [];
-  new MutationObserver(() => {
-    for (const id of ['busy', 'progress', 'opening']) {
-      const el = document.querySelector('[data-testid="' + id + '"]');
-      const text = el && el.textContent ? el.textContent.trim() : '';
-      if (text && window.__statusSeen[window.__statusSeen.length - 1] !== text) window.__statusSeen.push(text);
-    }
-  }).observe(document, { subtree: true, childList: true, characterData: true });
-`;
-
-async function openPane(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale: 'es-EC', viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(RECORD_STATUS);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('https://appsforoffice.microsoft.com/**', (r) => r.abort('internetdisconnected'));
-  await page.goto(`${baseUrl}/taskpane.html`);
-  await page.getByTestId('table-item').first().waitFor({ timeout: 30_000 });
-  return { context, page, errors };
-}
-
+/** A generated plan, given a minute for each step (it is large). */
 async function openPlan(page: Page, name: string, buffer: Buffer): Promise<void> {
-  await page.getByTestId('file-input').setInputFiles({ name, mimeType: XLSX, buffer });
-  await page.getByTestId('file-name').filter({ hasText: name }).waitFor({ timeout: 60_000 });
-  await page.getByTestId('kpi-actions').waitFor({ timeout: 60_000 });
-  await page.waitForFunction(() => document.querySelector('[data-testid="busy"]')?.textContent === '', null, { timeout: 60_000 });
+  await openPlanFile(page, { name, buffer }, 60_000);
+  await idle(page, 60_000);
 }
 
 describe('the pane on big workbooks (production build, headless Chromium)', () => {
   it('after Refresh status shows the sheet it wrote and says what changed since the last refresh', async () => {
-    const { context, page, errors } = await openPane();
-    try {
-      await page.getByTestId('file-input').setInputFiles(ECUADOR_PLAN);
-      await page.getByTestId('file-name').filter({ hasText: 'plan-de-mejora-agua-ecuador-2011.xlsx' }).waitFor();
-      await page.getByTestId('as-of').fill('2011-09-15');
-      await page.getByTestId('section-summary').getByText(/15 (sept|sep)/i).first().waitFor();
+    await pane.withPage(PAGE, async ({ page, errors }) => {
+      await openFile(page, ECUADOR_PLAN);
+      await setAsOf(page, '2011-09-15');
       await page.getByTestId('refresh').click();
       await page.getByTestId('notice').filter({ hasText: 'Hoja «Seguimiento» actualizada.' }).waitFor();
       await page.getByTestId('preview-selection').filter({ hasText: 'Seguimiento!A1' }).waitFor();
       // Ten days later five open actions have passed their deadline.
-      await page.getByTestId('as-of').fill('2011-09-25');
-      await page.getByTestId('section-summary').getByText(/25 (sept|sep)/i).first().waitFor();
+      await setAsOf(page, '2011-09-25');
       await page.getByTestId('refresh').click();
       await page.getByTestId('notice').filter({ hasText: 'acciones vencidas nuevas' }).waitFor();
       expect(await page.getByTestId('notice').textContent()).toBe(
         'Hoja «Seguimiento» actualizada. Desde la última actualización: 5 acciones vencidas nuevas (3.2, 5.2, 7.1, 7.2, 11.6), 0 acciones concluidas.',
       );
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 120_000);
 
   it('says what it is doing from the moment a file is picked, and counts with thousands separators', async () => {
-    const { context, page, errors } = await openPane();
-    try {
-      await page.evaluate(() => ((window as unknown as { __statusSeen: string[] }).__statusSeen = []));
+    await pane.withPage(PAGE, async ({ page, errors }) => {
+      await forgetStatusSeen(page);
       await openPlan(page, 'plan-1500.xlsx', plan1500);
-      const seen = await page.evaluate(() => (window as unknown as { __statusSeen: string[] }).__statusSeen);
+      const seen = await statusSeen(page);
       // Opening names the file and the step; then the plan is checked.
       expect(seen.some((t) => /^Abriendo plan-1500\.xlsx…/.test(t) && t.includes('Leyendo las hojas…'))).toBe(true);
       expect(seen).toContain('Revisando el plan…');
@@ -94,31 +51,24 @@ describe('the pane on big workbooks (production build, headless Chromium)', () =
       expect(await page.getByTestId('kpi-actions').locator('span').first().textContent()).toBe('1.500');
       expect(await page.locator('#overdue-title').textContent()).toMatch(/\(\d\.\d{3}\)$/);
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 120_000);
 
   it('cancels opening a file and keeps the workbook that was open', async () => {
-    const { context, page, errors } = await openPane();
-    try {
-      await page.getByTestId('file-input').setInputFiles({ name: 'plan-5000.xlsx', mimeType: XLSX, buffer: Buffer.from(generatePlan(5000)) });
+    await pane.withPage(PAGE, async ({ page, errors }) => {
+      await page.getByTestId('file-input').setInputFiles({ name: 'plan-5000.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(generatePlan(5000)) });
       await page.getByTestId('open-cancel').click();
       await page.getByTestId('opening').waitFor({ state: 'detached' });
       expect(await page.getByTestId('file-name').textContent()).toContain('plan-de-mejora-ecuador-2011.xlsx');
       expect(await page.getByTestId('open-error').count()).toBe(0);
       // The open workbook still works.
-      await page.getByTestId('as-of').fill('2011-09-15');
-      await page.getByTestId('section-summary').getByText(/15 (sept|sep)/i).first().waitFor();
+      await setAsOf(page, '2011-09-15');
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 120_000);
 
   it('draws the overdue list a page at a time, with search, filters and short names, the responsible on every card', async () => {
-    const { context, page, errors } = await openPane();
-    try {
+    await pane.withPage(PAGE, async ({ page, errors }) => {
       await openPlan(page, 'plan-1500.xlsx', plan1500);
       const overdue = Number((await page.getByTestId('kpi-overdue').locator('span').first().textContent())!.replace(/\./g, ''));
       expect(overdue).toBeGreaterThan(1000);
@@ -153,24 +103,19 @@ describe('the pane on big workbooks (production build, headless Chromium)', () =
       const ids = await page.getByTestId('overdue-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-action-id')));
       for (const id of ids) expect(id).toMatch(/^3\./);
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 120_000);
 
   it('lists the actions due in the next 30 days, and checks once after a date is typed', async () => {
-    const { context, page, errors } = await openPane();
-    try {
-      await page.getByTestId('file-input').setInputFiles(ECUADOR_PLAN);
-      await page.getByTestId('file-name').filter({ hasText: 'plan-de-mejora-agua-ecuador-2011.xlsx' }).waitFor();
-      await page.getByTestId('kpi-actions').waitFor();
-      await page.waitForFunction(() => document.querySelector('[data-testid="busy"]')?.textContent === '');
-      await page.evaluate(() => ((window as unknown as { __statusSeen: string[] }).__statusSeen = []));
+    await pane.withPage(PAGE, async ({ page, errors }) => {
+      await openPlanFile(page, ECUADOR_PLAN);
+      await idle(page);
+      await forgetStatusSeen(page);
       // Typed key by key (each key a valid date, as in a date field), the plan is checked once, after the typing stops.
       for (const d of ['2011-09-11', '2011-09-12', '2011-09-13', '2011-09-14', '2011-09-15']) await page.getByTestId('as-of').fill(d);
       await page.getByTestId('section-summary').getByText(/15 (sept|sep)/i).first().waitFor();
-      await page.waitForFunction(() => document.querySelector('[data-testid="busy"]')?.textContent === '');
-      const seen = await page.evaluate(() => (window as unknown as { __statusSeen: string[] }).__statusSeen);
+      await idle(page);
+      const seen = await statusSeen(page);
       // Never one check per key (a quick check may come and go between two observations of the page).
       expect(seen.filter((t) => t === 'Revisando el plan…').length).toBeLessThanOrEqual(1);
       // Due by 2011-10-15, not overdue and not done: the upcoming group, soonest first, each with its days left.
@@ -179,8 +124,6 @@ describe('the pane on big workbooks (production build, headless Chromium)', () =
       expect(upcoming[0]![1]).toMatch(/^3\.2, vence en 4 días, Ir a la fila \d+$/);
       expect(upcoming[5]![1]).toMatch(/^10\.2, vence en 19 días, Ir a la fila \d+$/);
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 120_000);
 });

@@ -2,8 +2,9 @@
 // Builds dist/ first when it is missing or older than the sources; serves it on 127.0.0.1.
 import * as fs from 'fs';
 import * as path from 'path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { ARTIFACTS, startPane, type Pane } from './harness';
+import { type Page } from 'playwright-core';
+import { ARTIFACTS } from './harness';
+import { openFile, openPlan, setAsOf, usePane, type PageOptions } from './pane-page';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { unzipParts, readText, sheetPartPath } from '../../src/hosts/xlsx/edit';
 import { CF_MARKER } from '../../src/core/workbook-state';
@@ -13,37 +14,13 @@ import { ECUADOR_PLAN as FIXTURE, HONDURAS_MONITORING as HONDURAS } from '../fix
 
 const OVERDUE_IDS = ['1.2', '1.5', '1.7', '2.1', '2.2', '2.3', '3.1', '4.1', '4.2', '4.3', '5.1', '6.1', '8.2', '10.1', '11.2', '11.3', '11.4', '12.1', '12.2', '12.3'];
 
-let browser: Browser;
-let baseUrl: string;
-let pane: Pane | undefined;
-
-beforeAll(async () => {
-  pane = await startPane();
-  ({ browser, baseUrl } = pane);
-}, 300_000);
-
-afterAll(async () => {
-  await pane?.close();
-});
-
-/** A fresh page in browser mode: the Office.js CDN is unreachable, as it is offline. */
-async function openPane(locale: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale, viewport: { width: 1440, height: 960 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('https://appsforoffice.microsoft.com/**', (r) => r.abort('internetdisconnected'));
-  await page.goto(`${baseUrl}/taskpane.html`);
-  return { context, page, errors };
-}
+const pane = usePane();
+/** The pane in a desktop browser window, in the locale given. */
+const desktop = (locale: string, more: PageOptions = {}): PageOptions => ({ locale, viewport: { width: 1440, height: 960 }, ...more });
 
 async function openFixtureAsOf(page: Page, asOf: string): Promise<void> {
-  await page.getByTestId('table-item').first().waitFor();
-  await page.getByTestId('file-input').setInputFiles(FIXTURE);
-  await page.getByTestId('file-name').filter({ hasText: 'plan-de-mejora-agua-ecuador-2011.xlsx' }).waitFor();
-  await page.getByTestId('kpi-actions').waitFor();
-  await page.getByTestId('as-of').fill(asOf);
-  await page.getByTestId('section-summary').getByText(/15 (sept|sep)/i).first().waitFor();
+  await openPlan(page, FIXTURE);
+  await setAsOf(page, asOf);
 }
 
 /** Buttons, inputs, radios and tabs without an accessible name (outerHTML of each). */
@@ -66,9 +43,7 @@ async function unlabelledControls(page: Page): Promise<string[]> {
 
 /** Opens the Honduras record sheets from disk and goes to the Roll-ups tab. */
 async function openHonduras(page: Page): Promise<void> {
-  await page.getByTestId('table-item').first().waitFor();
-  await page.getByTestId('file-input').setInputFiles(HONDURAS);
-  await page.getByTestId('file-name').filter({ hasText: 'monitoreo-ptps-honduras-2017.xlsx' }).waitFor();
+  await openFile(page, HONDURAS);
   await page.getByTestId('tab-rollups').click();
   await page.getByTestId('rollup-households').waitFor();
 }
@@ -97,9 +72,7 @@ function sheetByName(sheets: readonly SheetGrid[], name: string): SheetGrid {
 
 describe('pane in browser mode (production build, headless Chromium)', () => {
   it('starts on the bundled sample plan without Office.js', async () => {
-    const { context, page, errors } = await openPane('es-EC');
-    try {
-      await page.getByTestId('table-item').first().waitFor({ timeout: 20_000 });
+    await pane.withPage(desktop('es-EC', { ready: 20_000 }), async ({ page, errors }) => {
       expect(await page.getByTestId('file-name').textContent()).toContain('plan-de-mejora-ecuador-2011.xlsx');
       expect(await page.getByTestId('table-item').count()).toBe(1);
       expect(await page.getByTestId('table-item').textContent()).toMatch(/Plan de Mejora.*36 acciones/);
@@ -111,9 +84,7 @@ describe('pane in browser mode (production build, headless Chromium)', () => {
       expect(await page.getByTestId('open-error').textContent()).toBe('notas.xlsx no es un libro .xlsx');
       expect(await page.getByTestId('file-name').textContent()).toContain('plan-de-mejora-ecuador-2011.xlsx');
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('runs in browser mode when Office.js loads outside Office, and on the Office host when Office reports Excel', async () => {
@@ -124,27 +95,23 @@ describe('pane in browser mode (production build, headless Chromium)', () => {
       };
       window.Excel = { run: () => Promise.reject(new Error('fake Excel: no workbook here')) };`;
     for (const host of [null, 'Excel']) {
-      const context = await browser.newContext({ locale: 'es-EC' });
-      const page = await context.newPage();
-      await page.route('https://appsforoffice.microsoft.com/**', (r) => r.fulfill({ contentType: 'text/javascript', body: stub(host) }));
-      await page.goto(`${baseUrl}/taskpane.html`);
-      if (host === null) {
-        await page.getByTestId('table-item').first().waitFor();
-        expect(await page.getByTestId('browser-bar').count()).toBe(1);
-      } else {
-        // The Office branch: no browser controls, Office's language, and Excel's failure shown, not thrown.
-        await page.getByTestId('notice').waitFor();
-        expect(await page.getByTestId('notice').textContent()).toContain('fake Excel: no workbook here');
-        expect(await page.getByTestId('browser-bar').count()).toBe(0);
-        expect(await page.getByTestId('refresh').textContent()).toBe('Refresh status');
-      }
-      await context.close();
+      await pane.withPage({ locale: 'es-EC', officeJs: stub(host), ready: false }, async ({ page }) => {
+        if (host === null) {
+          await page.getByTestId('table-item').first().waitFor();
+          expect(await page.getByTestId('browser-bar').count()).toBe(1);
+        } else {
+          // The Office branch: no browser controls, Office's language, and Excel's failure shown, not thrown.
+          await page.getByTestId('notice').waitFor();
+          expect(await page.getByTestId('notice').textContent()).toContain('fake Excel: no workbook here');
+          expect(await page.getByTestId('browser-bar').count()).toBe(0);
+          expect(await page.getByTestId('refresh').textContent()).toBe('Refresh status');
+        }
+      });
     }
   });
 
   it('opens the Ecuador plan from disk: 36 actions and the 20 overdue ones as of 2011-09-15', async () => {
-    const { context, page, errors } = await openPane('es-EC');
-    try {
+    await pane.withPage(desktop('es-EC'), async ({ page, errors }) => {
       await openFixtureAsOf(page, '2011-09-15');
       expect(await page.getByTestId('kpi-actions').textContent()).toMatch(/^36/);
       expect(await page.getByTestId('kpi-overdue').textContent()).toMatch(/^20/);
@@ -167,15 +134,11 @@ describe('pane in browser mode (production build, headless Chromium)', () => {
       await page.getByTestId('finding-item').first().click();
       expect(await page.getByTestId('preview-selection').textContent()).toMatch(/Plan de Mejora![A-G]\d+$/);
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('switches to English and back', async () => {
-    const { context, page } = await openPane('es-EC');
-    try {
-      await page.getByTestId('table-item').first().waitFor();
+    await pane.withPage(desktop('es-EC'), async ({ page }) => {
       expect(await page.getByRole('tab', { name: 'Ajustes' }).count()).toBe(1);
       await page.getByTestId('lang-en').click();
       expect(await page.getByTestId('refresh').textContent()).toBe('Refresh status');
@@ -185,14 +148,11 @@ describe('pane in browser mode (production build, headless Chromium)', () => {
       expect(await page.locator('html').getAttribute('lang')).not.toBeNull();
       await page.getByTestId('lang-es').click();
       expect(await page.getByTestId('refresh').textContent()).toBe('Actualizar seguimiento');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('downloads a valid workbook with the Seguimiento table, highlights and dropdowns, user cells unchanged', async () => {
-    const { context, page, errors } = await openPane('en-US');
-    try {
+    await pane.withPage(desktop('en-US'), async ({ page, errors }) => {
       await openFixtureAsOf(page, '2011-09-15');
       // Highlight, then remove in one click, then "Refresh status" (which highlights, like the ribbon).
       await page.getByTestId('highlight').click();
@@ -243,14 +203,11 @@ describe('pane in browser mode (production build, headless Chromium)', () => {
       const order = ['</mergeCells>', '<conditionalFormatting', '<dataValidations', '<pageMargins'].map((t) => planXml.indexOf(t));
       expect(order.every((v, i) => v >= 0 && (i === 0 || v > (order[i - 1] ?? -1)))).toBe(true);
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('converts text dates on request, keeps the originals in its own sheet, and undoes', async () => {
-    const { context, page } = await openPane('en-US');
-    try {
+    await pane.withPage(desktop('en-US'), async ({ page }) => {
       await openFixtureAsOf(page, '2011-09-15');
       const label = (await page.getByTestId('convert').textContent()) ?? '';
       const n = Number(/\((\d+)\)/.exec(label)?.[1]);
@@ -267,14 +224,11 @@ describe('pane in browser mode (production build, headless Chromium)', () => {
       await page.getByTestId('undo-convert').click();
       await page.getByTestId('notice').filter({ hasText: 'Original texts restored' }).waitFor();
       expect(await page.getByTestId('convert').textContent()).toBe(`Convert text dates (${n})`);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('labels every control and reaches the main ones with the keyboard alone', async () => {
-    const { context, page } = await openPane('en-US');
-    try {
+    await pane.withPage(desktop('en-US'), async ({ page }) => {
       await openFixtureAsOf(page, '2011-09-15');
       const unlabelled = await unlabelledControls(page);
       expect(unlabelled).toEqual([]);
@@ -295,14 +249,11 @@ describe('pane in browser mode (production build, headless Chromium)', () => {
       await page.locator('[data-testid="overdue-item"][data-action-id="2.1"]').focus();
       await page.keyboard.press('Enter');
       expect(await page.getByTestId('preview-selection').textContent()).toContain('Plan de Mejora!A27:G27');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('saves a screenshot of the pane in Spanish', async () => {
-    const { context, page } = await openPane('es-EC');
-    try {
+    await pane.withPage(desktop('es-EC'), async ({ page }) => {
       await openFixtureAsOf(page, '2011-09-15');
       await page.getByTestId('highlight').click();
       await page.getByTestId('remove-highlights').waitFor();
@@ -316,16 +267,13 @@ describe('pane in browser mode (production build, headless Chromium)', () => {
       await page.setViewportSize({ width: 420, height: 1600 });
       await page.screenshot({ path: path.join(ARTIFACTS, 'pane-narrow-es.png'), fullPage: false });
       expect(fs.statSync(path.join(ARTIFACTS, 'pane.png')).size).toBeGreaterThan(10_000);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
 describe('roll-ups and the donor export in browser mode (same build, same browser)', () => {
   it('shows the Honduras roll-ups in Spanish and writes the three marked sheets with their tables', async () => {
-    const { context, page, errors } = await openPane('es-EC');
-    try {
+    await pane.withPage(desktop('es-EC'), async ({ page, errors }) => {
       await openHonduras(page);
       expect(await rollupFigures(page)).toEqual({
         households: '153.228',
@@ -383,14 +331,11 @@ describe('roll-ups and the donor export in browser mode (same build, same browse
       expect(total?.slice(1, 5)).toEqual([695, 153228, 128865, expect.closeTo(0.841002, 6)]);
       expect(cov.rows.some((r) => r.some((c) => /^Fuente: hoja «Comunidades»/.test(cellText(c))))).toBe(true);
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('shows the roll-ups in English, follows the threshold, and fits the task-pane width', async () => {
-    const { context, page, errors } = await openPane('en-US');
-    try {
+    await pane.withPage(desktop('en-US'), async ({ page, errors }) => {
       await openHonduras(page);
       const en = await rollupFigures(page);
       expect([en.households, en.water, en.sanitation, en.aboveWater]).toEqual(['153,228', '84.1%', '80.7%', '18 of 26']);
@@ -417,14 +362,11 @@ describe('roll-ups and the donor export in browser mode (same build, same browse
       // Nothing spills sideways at Excel's pane width.
       expect(await page.getByTestId('pane').evaluate((e) => e.scrollWidth <= e.clientWidth + 1)).toBe(true);
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('exports the Ecuador plan for donors as a download with the 36 key actions', async () => {
-    const { context, page, errors } = await openPane('es-EC');
-    try {
+    await pane.withPage(desktop('es-EC'), async ({ page, errors }) => {
       await openFixtureAsOf(page, '2011-09-15');
       await page.getByTestId('export-donors').click();
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-confirm').click()]);
@@ -451,8 +393,6 @@ describe('roll-ups and the donor export in browser mode (same build, same browse
       await page.getByTestId('pane-scroll').evaluate((e) => e.scrollTo(0, 0));
       await page.screenshot({ path: path.join(ARTIFACTS, 'export-es.png'), fullPage: false });
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -5,33 +5,24 @@ import * as path from 'path';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { readText, sheetPartPath, unzipParts } from '../../src/hosts/xlsx/edit';
 import { type Page } from 'playwright-core';
-import { ARTIFACTS, openPanePage, startPane, type Pane } from './harness';
+import { ARTIFACTS } from './harness';
+import { downloadWorkbook, openFile, usePane } from './pane-page';
 import { HONDURAS_FRAMEWORK } from '../fixtures';
 
-
-let pane: Pane;
-
-beforeAll(async () => {
-  pane = await startPane();
-}, 600_000);
-
-afterAll(async () => {
-  await pane.close();
-});
+const pane = usePane(600_000);
+const PAGE = { locale: 'en-GB', viewport: { width: 1440, height: 960 } } as const;
 
 /** The pane on the Honduras framework: no date picked, so the framework's own "Corte: 15 de febrero de
  * 2018" is the as-of date, and a workbook whose only table is a framework opens on the Results tab. */
 async function openHonduras(page: Page): Promise<void> {
-  await page.getByTestId('file-input').setInputFiles(HONDURAS_FRAMEWORK);
-  await page.getByTestId('file-name').filter({ hasText: 'marco-resultados-ptps-honduras-2017.xlsx' }).waitFor();
+  await openFile(page, HONDURAS_FRAMEWORK);
   await page.getByRole('tab', { name: 'Results', selected: true }).waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => document.querySelector('[data-testid="pane"]')?.getAttribute('aria-busy') !== 'true');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="result-indicator"]').length === 15, undefined, { timeout: 60_000 });
 }
 
 it('shows the Honduras framework: 15 indicators, their bands, and 1.1 from the records', async () => {
-  const { context, page, errors } = await openPanePage(pane, 'en-GB');
-  try {
+  await pane.withPage(PAGE, async ({ page, errors }) => {
     await openHonduras(page);
     const rows = page.getByTestId('result-indicator');
     expect(await rows.evaluateAll((els) => els.map((e) => [e.getAttribute('data-id'), e.getAttribute('data-band')]))).toEqual([
@@ -45,14 +36,11 @@ it('shows the Honduras framework: 15 indicators, their bands, and 1.1 from the r
     expect(await rows.first().textContent()).toContain('actual from the records');
     await page.screenshot({ path: path.join(ARTIFACTS, 'results-en.png'), fullPage: false });
     expect(errors).toEqual([]);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 it('saves the semáforo in Settings, highlights the bands in the sheet, and the download carries them (values unchanged)', async () => {
-  const { context, page, errors } = await openPanePage(pane, 'en-GB');
-  try {
+  await pane.withPage(PAGE, async ({ page, errors }) => {
     await openHonduras(page);
     await page.getByRole('tab', { name: 'Settings' }).click();
     await page.getByTestId('settings-band-scheme').selectOption('semaforo');
@@ -65,10 +53,7 @@ it('saves the semáforo in Settings, highlights the bands in the sheet, and the 
     // The preview shows the bands as the workbook will: 2.3 (row 14) over target, in blue.
     const b14 = page.locator('[data-testid="sheet-preview"] tr[data-row="14"] td').nth(1);
     expect(await b14.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(204, 227, 244)');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
-    const saved = path.join(ARTIFACTS, 'results-highlighted.xlsx');
-    await download.saveAs(saved);
-    const bytes = new Uint8Array(fs.readFileSync(saved));
+    const bytes = await downloadWorkbook(page, 'results-highlighted.xlsx');
     const parts = unzipParts(bytes);
     const xml = readText(parts, sheetPartPath(parts, 'Marco de resultados') ?? '') ?? '';
     const bands = [...xml.matchAll(/<conditionalFormatting sqref="([^"]+)">[\s\S]*?band:(\w+)/g)].map((m) => [m[2], m[1]]);
@@ -83,7 +68,5 @@ it('saves the semáforo in Settings, highlights the bands in the sheet, and the 
     const after = readXlsx(bytes);
     expect(after.sheets.find((s) => s.name === 'Marco de resultados')?.rows).toEqual(before.sheets.find((s) => s.name === 'Marco de resultados')?.rows);
     expect(errors).toEqual([]);
-  } finally {
-    await context.close();
-  }
+  });
 });

@@ -4,11 +4,12 @@
 import { checkWorkbook } from '../../src/core/check';
 import type { WorkbookGrid } from '../../src/core/grid';
 import { findHistorySheet, findSeguimientoSheet, historyOf } from '../../src/core/refresh-history';
-import { DEFAULT_SETTINGS } from '../../src/core/workbook-state';
+import { DEFAULT_SETTINGS, findConversionSheet, parseConversionRecord } from '../../src/core/workbook-state';
 import { BrowserHost } from '../../src/hosts/browser';
 import { OfficeHost } from '../../src/hosts/office';
 import type { PaneHost } from '../../src/hosts/pane-host';
 import { readXlsx } from '../../src/hosts/xlsx/read';
+import { textDateConversions } from '../../src/taskpane/logic';
 import { makeStrings } from '../../src/taskpane/strings';
 import { writtenElsewhere } from '../../src/taskpane/refresh-notice';
 import { coreCheckEngine, refreshStatus } from '../../src/workflow/refresh';
@@ -41,15 +42,15 @@ function workbook(): Uint8Array {
 
 const userRows = (g: WorkbookGrid) => Object.fromEntries(g.sheets.filter((s) => !s.createdByTablero).map((s) => [s.name, s.rows]));
 
+/** The Office host on a fake Excel holding `bytes`. */
+function officeHost(bytes: Uint8Array): PaneHost {
+  const wb = fakeFromGrid(readXlsx(bytes));
+  return new OfficeHost({ run: wb.run, isSetSupported: (n, v) => n === 'ExcelApi' && Number(v?.split('.')[1]) <= 17, lang: 'es', today: () => '2024-10-15' });
+}
+
 describe.each([
   ['browser host (xlsx writer)', () => new BrowserHost(workbook(), 'plan.xlsx', { lang: 'es', today: () => '2024-10-15' }) as PaneHost],
-  [
-    'Office host (fake Excel)',
-    () => {
-      const wb = fakeFromGrid(readXlsx(workbook()));
-      return new OfficeHost({ run: wb.run, isSetSupported: (n, v) => n === 'ExcelApi' && Number(v?.split('.')[1]) <= 17, lang: 'es', today: () => '2024-10-15' }) as PaneHost;
-    },
-  ],
+  ['Office host (fake Excel)', () => officeHost(workbook())],
 ])('%s', (_name, make) => {
   it('writes ours under free names beside the user sheets named like them, and finds ours by the mark', async () => {
     const host = make();
@@ -85,6 +86,34 @@ describe.each([
     const history = historyOf(grid);
     expect(history.map((e) => e.at)).toEqual(['2024-10-15 09:00', '2024-05-15 09:00']);
     expect(history[0]).toMatchObject({ compared: true, newlyOverdue: ['2.1'], newlyCompleted: [] });
+  });
+});
+
+// The browser host's date conversion needs the workbook's styles part, which makeXlsx does not write.
+describe('Office host (fake Excel): the date-conversion record', () => {
+  it('rewrites its date-conversion record beside a user sheet of that name: one "(2)", every conversion kept', async () => {
+    const fechas = [['Fechas del usuario'], ['Visita', 'Fecha'], ['Junta 1', '12/03/2024']];
+    const host = officeHost(makeXlsx([{ name: 'Plan', rows: PLAN_ROWS }, { name: 'Tablero fechas', rows: fechas }]));
+    const changes = textDateConversions(checkWorkbook(await host.read(), { asOf: '2024-05-15' })).filter((c) => c.sheet === 'Plan');
+    expect(changes.map((c) => c.cell)).toEqual(['D3', 'D4', 'D5']);
+    const records = async () => {
+      const grid = await host.read();
+      const sheet = findConversionSheet(grid.sheets);
+      return { name: sheet?.name, records: sheet ? parseConversionRecord(sheet, grid.date1904) : [] };
+    };
+
+    await host.convertTextDates(changes.slice(0, 1));
+    await host.convertTextDates(changes.slice(1));
+    expect(await records()).toEqual({ name: 'Tablero fechas (2)', records: changes });
+    await host.undoConvertTextDates();
+    expect(await records()).toEqual({ name: 'Tablero fechas (2)', records: [] });
+    const grid = await host.read();
+    expect(grid.sheets.map((s) => [s.name, !!s.createdByTablero])).toEqual([
+      ['Plan', false],
+      ['Tablero fechas', false],
+      ['Tablero fechas (2)', true],
+    ]);
+    expect(userRows(grid)['Tablero fechas']).toEqual(fechas);
   });
 });
 

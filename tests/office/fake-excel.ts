@@ -981,13 +981,14 @@ class FakeRange extends Proxy {
       const b = this.box();
       const data: Record<string, unknown> = {};
       for (const prop of props) {
-        if (prop === 'values' || prop === 'numberFormat') {
+        if (prop === 'values' || prop === 'numberFormat' || prop === 'formulas') {
           const out: unknown[][] = [];
           for (let r = b.r0; r <= b.r1; r++) {
             const row: unknown[] = [];
             for (let c = b.c0; c <= b.c1; c++) {
               const cell = s.cell(r, c);
-              row.push(prop === 'values' ? (cell?.value ?? '') : (cell?.format ?? 'General'));
+              // formulas: the formula where there is one, else the value (as Excel gives them).
+              row.push(prop === 'values' ? (cell?.value ?? '') : prop === 'formulas' ? (cell?.formula ?? cell?.value ?? '') : (cell?.format ?? 'General'));
             }
             out.push(row);
           }
@@ -1022,6 +1023,9 @@ class FakeRange extends Proxy {
   }
   get numberFormat(): unknown[][] {
     return this.got('numberFormat');
+  }
+  get formulas(): unknown[][] {
+    return this.got('formulas');
   }
   set numberFormat(v: unknown[][]) {
     this.setCells(v, (cell, x) => {

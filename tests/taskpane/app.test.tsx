@@ -53,6 +53,10 @@ class FakeHost implements PaneHost {
   async undoConvertTextDates() {
     this.calls.push('undo');
   }
+  async writeActual() {
+    this.calls.push('writeActual');
+    return true;
+  }
   async removeStatusDropdowns() {
     this.calls.push('removeDropdowns');
     return 1;

@@ -30,6 +30,9 @@ class Host implements PaneHost {
   async removeStatusDropdowns() {
     return 0;
   }
+  async writeActual() {
+    return false;
+  }
   async convertTextDates() {}
   async undoConvertTextDates() {}
   async loadSettings() {

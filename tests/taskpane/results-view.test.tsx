@@ -132,3 +132,26 @@ it('the Settings tab saves the semáforo, and TolaData’s default as no setting
   expect(saved[1]).toEqual(DEFAULT_SETTINGS);
   expect(saved[1]).not.toHaveProperty('bandScheme');
 });
+
+it('offers the records’ figures for their cells and writes one only when its button is pressed', () => {
+  const asked: string[] = [];
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <StringsContext.Provider value={makeStrings('es')}>
+        <ResultsView result={result} selected={null} onSelect={() => undefined} onSelectFinding={() => undefined} writes={{ busy: false, onWrite: (w) => asked.push(`${w.sheet}!${w.cell}=${w.value}`) }} />
+      </StringsContext.Provider>
+    </FluentProvider>,
+  );
+  const offers = screen.getAllByTestId('results-write');
+  expect(offers.map((o) => o.getAttribute('data-cell'))).toEqual(['L7', 'L8', 'L12', 'L16']);
+  expect(offers[0]!.textContent).toContain('1.1 · 2017: 84,1002 de los registros (la celda L7 está vacía)');
+  expect(offers[1]!.textContent).toContain('(la celda L8 dice 82)');
+  expect(asked).toEqual([]);
+  fireEvent.click(within(offers[1]!).getByRole('button', { name: 'Escribir 80,7287 en L8' }));
+  expect(asked).toEqual(['Marco de resultados!L8=80.72871798887931']);
+});
+
+it('shows no offers where the pane gives no way to write', () => {
+  show(result);
+  expect(screen.queryAllByTestId('results-write')).toEqual([]);
+});

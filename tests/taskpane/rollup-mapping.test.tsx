@@ -58,6 +58,9 @@ class FakeHost implements PaneHost {
   async removeStatusDropdowns() {
     return 0;
   }
+  async writeActual() {
+    return false;
+  }
   async convertTextDates() {}
   async undoConvertTextDates() {}
   async loadSettings() {

@@ -60,6 +60,9 @@ class FakeHost implements PaneHost {
   async removeStatusDropdowns() {
     return 0;
   }
+  async writeActual() {
+    return false;
+  }
   async convertTextDates(_c: readonly DateConversion[]) {}
   async undoConvertTextDates() {}
   async loadSettings() {

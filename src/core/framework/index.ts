@@ -35,6 +35,7 @@ import {
 import { parseYesNo } from '../rollup/vocab';
 
 export * from './model';
+export { actualWrites, stillAsSeen, type ActualWrite } from './write-actual';
 export { findFrameworks, type FrameworkLayout } from './recognise';
 
 export interface FrameworkOptions {

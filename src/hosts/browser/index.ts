@@ -21,6 +21,7 @@ import {
   numFmtOfStyle,
   removeWorksheetChildren,
   replaceRange,
+  setNumberCell,
   topChildren,
   worksheetPrefix,
 } from '../xlsx/part-edits';
@@ -30,6 +31,7 @@ import { CF_MARKER, DV_MARKER, OVERDUE_LOOK, cellAreas, inlineList, statusCells 
 import { readSettingsPart, writeSettingsPart } from '../xlsx/settings-part';
 import { rewriteName } from '../../core/our-sheet-name';
 import { highlightRules } from '../../core/highlights';
+import { stillAsSeen, type ActualWrite } from '../../core/framework/write-actual';
 import { conversionRecordSheet, findConversionSheet, parseConversionRecord } from '../../core/workbook-state';
 import { dropdownRecordSheet, findDropdownSheet, mergeDropdownAreas, parseDropdownRecord, type DropdownArea } from '../../core/workbook-state';
 
@@ -272,6 +274,20 @@ export class BrowserHost implements PaneHost {
     return `'${name.replace(/'/g, "''")}'!$${col}$${r + 1}:$${col}$${r + words.length}`;
   }
 
+  async writeActual(w: ActualWrite): Promise<boolean> {
+    const grid = (await this.read()).sheets.find((s) => s.name === w.sheet);
+    const p = parseA1(w.cell);
+    if (!grid || !p || !stillAsSeen(cellAt(grid, p.r, p.c), w.seen)) return false;
+    const parts = unzipParts(this.bytes);
+    const path = sheetPartPath(parts, w.sheet);
+    const xml = path ? readText(parts, path) : null;
+    const next = path && xml ? setNumberCell(xml, w.cell, w.value) : null;
+    if (!path || next === null) return false;
+    writeText(parts, path, next);
+    this.setBytes(zipParts(parts));
+    return true;
+  }
+
   async convertTextDates(changes: readonly DateConversion[]): Promise<void> {
     if (!changes.length) return;
     const wb = await this.read();
@@ -361,7 +377,7 @@ export class BrowserHost implements PaneHost {
   private async writeConversionRecord(records: readonly DateConversion[]): Promise<void> {
     // Rewritten in place, also when a session in the other language created it.
     const existing = findConversionSheet((await this.read()).sheets);
-    await this.writeSheets([conversionRecordSheet(records, this.lang, existing?.name)]);
+    await this.writeSheets([conversionRecordSheet(records, this.lang, rewriteName(existing?.name, 'convSheetName'))]);
   }
 
   async loadSettings(): Promise<unknown> {

@@ -6,6 +6,7 @@ import type { Lang } from '../../core/i18n';
 import { LANGS, t } from '../../core/i18n';
 import { rewriteName } from '../../core/our-sheet-name';
 import type { CheckResult } from '../../core/model';
+import type { ActualWrite } from '../../core/framework/write-actual';
 import type { OutputSheet } from '../../core/output';
 import type { WrittenSheet } from '../host';
 import type { DateConversion, HostCapabilities, PaneHost } from '../pane-host';
@@ -168,6 +169,12 @@ export class OfficeHost implements PaneHost {
     return { applied: targets.map((tg) => `${tg.sheet}!${tg.area}`), skipped: found.skipped, unsupported: false, words: found.words };
   }
 
+  async writeActual(w: ActualWrite): Promise<boolean> {
+    const written = await this.excel((env, ctx) => ops.writeActual(ctx, env, w));
+    if (written) this.lastGrid = null;
+    return written;
+  }
+
   async removeStatusDropdowns(): Promise<number> {
     const rec = await this.dropdownRecord();
     if (!rec.areas.length) return 0;
@@ -213,36 +220,46 @@ export class OfficeHost implements PaneHost {
   async convertTextDatesReport(changes: readonly DateConversion[]): Promise<ops.ConversionReport> {
     if (!changes.length) return { done: [], skipped: [] };
     const report = await this.excel((env, ctx) => ops.convertDates(ctx, env, changes));
-    if (report.done.length) await this.writeConversionRecord([...(await this.conversionRecord()), ...report.done]);
+    if (report.done.length) {
+      const rec = await this.conversionRecordSheet();
+      await this.writeConversionRecord([...rec.records, ...report.done], rec.name);
+    }
     this.lastGrid = null;
     return report;
   }
 
   async undoConvertTextDates(): Promise<void> {
-    const records = await this.conversionRecord();
+    const { records, name } = await this.conversionRecordSheet();
     if (!records.length) return;
     const { left } = await this.excel((env, ctx) => ops.undoDates(ctx, env, records));
-    await this.writeConversionRecord(left);
+    await this.writeConversionRecord(left, name);
     this.lastGrid = null;
   }
 
   /** Conversions recorded in our record sheet (either language's name), not yet undone. */
   async conversionRecord(): Promise<DateConversion[]> {
+    return (await this.conversionRecordSheet()).records;
+  }
+
+  /** The conversions recorded, and the record sheet's name (null: none yet). */
+  private async conversionRecordSheet(): Promise<{ records: DateConversion[]; name: string | null }> {
     return this.excel(async (env, ctx) => {
       const state = await loadState(ctx, env, { used: true, date: true });
-      const sheet = state.sheets.find((s) => s.marked && !s.isRegistry && isConversionSheetName(s.name));
-      if (!sheet?.used) return [];
+      // Found by the name it was asked under (the mark's), so "Tablero fechas (2)" beside a user's sheet counts.
+      const sheet = state.sheets.find((s) => s.marked && !s.isRegistry && isConversionSheetName(s.meta?.requested ?? s.name));
+      if (!sheet?.used) return { records: [], name: sheet?.name ?? null };
       const u = sheet.used;
       // A small sheet of ours: one read of its used range.
       const range = sheet.ws.getRangeByIndexes(0, 0, u.rowIndex + u.rowCount, u.columnIndex + u.columnCount);
       range.load('values,numberFormat');
       await ctx.sync();
-      return parseConversionRecord({ rows: toGridRows(range.values, range.numberFormat, 0) }, state.date1904);
+      return { records: parseConversionRecord({ rows: toGridRows(range.values, range.numberFormat, 0) }, state.date1904), name: sheet.name };
     });
   }
 
-  private async writeConversionRecord(records: readonly DateConversion[]): Promise<void> {
-    await this.writeSheets([conversionRecordSheet(records, this.lang)]);
+  /** `name`: the record sheet found, rewritten under the name it was written as (never "(2) (2)"). */
+  private async writeConversionRecord(records: readonly DateConversion[], name: string | null): Promise<void> {
+    await this.writeSheets([conversionRecordSheet(records, this.lang, rewriteName(name ?? undefined, 'convSheetName'))]);
   }
 
   async loadSettings(): Promise<unknown> {

@@ -3,7 +3,8 @@
 // formula, which cells) and the settings' stored form are src/core/workbook-state, shared with the
 // browser host, so both hosts mark the same rows and read each other's settings.
 import type { CheckResult } from '../../core/model';
-import type { WorkbookGrid } from '../../core/grid';
+import type { Cell, WorkbookGrid } from '../../core/grid';
+import { stillAsSeen, type ActualWrite } from '../../core/framework/write-actual';
 import { columnLetter, isBlank, parseA1 } from '../../core/grid';
 import { isoToSerial, serialToISO } from '../../core/dates';
 import { t } from '../../core/i18n';
@@ -400,3 +401,25 @@ export function listSourceAddress(sheetName: string, headerRow: number, col: num
   return `='${sheetName.replace(/'/g, "''")}'!$${letter}$${headerRow + 2}:$${letter}$${headerRow + 1 + count}`;
 }
 
+
+/** One figure from the records into the user's cell, asked for in the pane: only while the cell holds what the check saw. */
+export async function writeActual(ctx: Ctx, env: OfficeEnv, w: ActualWrite): Promise<boolean> {
+  const state = await loadState(ctx, env, { protection: true });
+  const sheet = sheetByName(state.sheets, w.sheet);
+  if (!sheet || !parseA1(w.cell)) return false;
+  const range = sheet.ws.getRange(w.cell);
+  range.load('values,formulas');
+  await ctx.sync();
+  const formula = range.formulas[0]?.[0];
+  // A formula is more than its value: left alone, as date conversion does.
+  if (typeof formula === 'string' && formula.startsWith('=')) return false;
+  if (!stillAsSeen(range.values[0]?.[0] as Cell, w.seen)) return false;
+  refuseIfProtected(env, new Set([sheet]));
+  range.values = [[w.value]];
+  try {
+    await syncWrite(ctx, env);
+  } catch (e) {
+    throw toHostError(e, env.lang, sheet.name);
+  }
+  return true;
+}

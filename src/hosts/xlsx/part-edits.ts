@@ -3,6 +3,7 @@
 // own elements or rewrite the cells the user asked us to change; every other byte of a part stays.
 // The package around the parts (zip, relationships, content types) is edit.ts.
 import { findTag } from './xml';
+import { parseA1 } from '../../core/grid';
 
 /** CT_Worksheet child order (ECMA-376 Part 1, 18.3.1.99): inserted elements must respect it. */
 const WORKSHEET_ORDER = [
@@ -192,4 +193,56 @@ export function cellStyle(cellXml: string): number {
 
 export function replaceRange(xml: string, start: number, end: number, text: string): string {
   return xml.slice(0, start) + text + xml.slice(end);
+}
+
+/**
+ * Writes a number into one cell, keeping its style; adds the cell (and its row) where the sheet has none,
+ * in row and column order. Null, and nothing written: a formula cell, or rows without their numbers.
+ */
+export function setNumberCell(sheetXml: string, address: string, value: number): string | null {
+  const at = parseA1(address);
+  if (!at || !Number.isFinite(value)) return null;
+  const prefix = worksheetPrefix(sheetXml);
+  const v = `<${prefix}v>${String(value)}</${prefix}v>`;
+  const cell = findCell(sheetXml, address);
+  if (cell) {
+    if (/<(?:\w+:)?f[\s>/]/.test(cell.text)) return null;
+    const s = cellStyle(cell.text);
+    return replaceRange(sheetXml, cell.start, cell.end, `<${prefix}c r="${address}"${s ? ` s="${s}"` : ''}>${v}</${prefix}c>`);
+  }
+  const fresh = `<${prefix}c r="${address}">${v}</${prefix}c>`;
+  const want = at.r + 1;
+  const rowTag = new RegExp(`<${prefix}row\\b([^>]*?)(/?)>`, 'g');
+  // Rows are found by their r; a sheet whose rows do not all say it is not edited.
+  if ((sheetXml.match(new RegExp(`<${prefix}row\\b`, 'g')) ?? []).length !== (sheetXml.match(new RegExp(`<${prefix}row\\b[^>]*?\\sr="\\d+"`, 'g')) ?? []).length) return null;
+  // spans is only a hint of the row's columns; dropped where a cell joins the row.
+  const open = (attrs: string) => `<${prefix}row${attrs.replace(/\sspans="[^"]*"/, '')}>`;
+  for (let m = rowTag.exec(sheetXml); m; m = rowTag.exec(sheetXml)) {
+    const attrs = m[1] ?? '';
+    const n = Number(/\sr="(\d+)"/.exec(attrs)?.[1]);
+    if (n < want) continue;
+    if (n > want) return replaceRange(sheetXml, m.index, m.index, `<${prefix}row r="${want}">${fresh}</${prefix}row>`);
+    const close = `</${prefix}row>`;
+    if (m[2] === '/') return replaceRange(sheetXml, m.index, m.index + m[0].length, `${open(attrs)}${fresh}${close}`);
+    const bodyStart = m.index + m[0].length;
+    const end = sheetXml.indexOf(close, bodyStart);
+    if (end < 0) return null;
+    const body = sheetXml.slice(bodyStart, end);
+    // Before the first cell to its right, else at the row's end.
+    const cellTag = new RegExp(`<${prefix}c\\b[^>]*?\\sr="([A-Z]+)\\d+"`, 'g');
+    let insertAt = body.length;
+    for (let c = cellTag.exec(body); c; c = cellTag.exec(body)) {
+      const col = parseA1(`${c[1] ?? ''}1`)?.c ?? -1;
+      if (col > at.c) {
+        insertAt = c.index;
+        break;
+      }
+    }
+    return sheetXml.slice(0, m.index) + open(attrs) + body.slice(0, insertAt) + fresh + body.slice(insertAt) + sheetXml.slice(end);
+  }
+  const row = `<${prefix}row r="${want}">${fresh}</${prefix}row>`;
+  const selfClosed = new RegExp(`<${prefix}sheetData\\s*/>`).exec(sheetXml);
+  if (selfClosed) return replaceRange(sheetXml, selfClosed.index, selfClosed.index + selfClosed[0].length, `<${prefix}sheetData>${row}</${prefix}sheetData>`);
+  const endData = sheetXml.indexOf(`</${prefix}sheetData>`);
+  return endData < 0 ? null : replaceRange(sheetXml, endData, endData, row);
 }

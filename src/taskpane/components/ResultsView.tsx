@@ -7,7 +7,8 @@ import { HighlightFilled, HighlightRegular } from '@fluentui/react-icons';
 import type { Band, Framework, FrameworkIndicator, FrameworkResult } from '../../core/framework';
 import { bandLabel } from '../../core/framework/sheets';
 import { BAND_LOOK } from '../../core/framework/highlight';
-import { percentMetText } from '../../core/framework/format';
+import { figureText, percentMetText } from '../../core/framework/format';
+import { actualWrites, type ActualWrite } from '../../core/framework/write-actual';
 import type { Finding, Severity } from '../../core/findings';
 import { catalogue, fill } from '../../core/i18n';
 import { useStrings } from '../strings';
@@ -126,9 +127,42 @@ export interface ResultsViewProps {
     readonly onHighlight: () => void;
     readonly onRemove: () => void;
   };
+  /** Writing a figure from the records into the user's cell, one cell per click; absent: no offers shown. */
+  readonly writes?: {
+    readonly busy: boolean;
+    readonly onWrite: (w: ActualWrite) => void;
+  };
 }
 
-export function ResultsView({ result, onSelect, onSelectFinding, selected, highlights }: ResultsViewProps): React.JSX.Element {
+/** Figures the records give for cells that are blank or contradict them: listed, written only when picked. */
+function RecordWrites({ result, busy, onWrite }: { result: FrameworkResult; busy: boolean; onWrite: (w: ActualWrite) => void }): React.JSX.Element | null {
+  const s = useStrings();
+  const styles = useStyles();
+  const x = catalogue(s.lang).framework;
+  const offers = actualWrites(result);
+  if (!offers.length) return null;
+  return (
+    <Section title={x.paneWritesTitle} count={offers.length} id="results-writes">
+      <Caption1 className={styles.note}>{x.paneWritesIntro}</Caption1>
+      <ul className={styles.list}>
+        {offers.map((w) => {
+          const value = figureText(w.value, s.lang);
+          const typed = w.seen === null ? fill(x.paneWriteTypedBlank, { cell: w.cell }) : fill(x.paneWriteTyped, { cell: w.cell, typed: typeof w.seen === 'number' ? figureText(w.seen, s.lang) : w.seen });
+          return (
+            <li key={`${w.sheet}!${w.cell}`} className={styles.tools} data-testid="results-write" data-cell={w.cell}>
+              <span className={styles.text}>{fill(x.paneWriteLine, { indicator: w.indicator, period: w.period, value, typed })}</span>
+              <Button size="small" onClick={() => onWrite(w)} disabled={busy} data-testid="results-write-button">
+                {fill(x.paneWriteButton, { value, cell: w.cell })}
+              </Button>
+            </li>
+          );
+        })}
+      </ul>
+    </Section>
+  );
+}
+
+export function ResultsView({ result, onSelect, onSelectFinding, selected, highlights, writes }: ResultsViewProps): React.JSX.Element {
   const s = useStrings();
   const styles = useStyles();
   const x = catalogue(s.lang).framework;
@@ -192,6 +226,7 @@ export function ResultsView({ result, onSelect, onSelectFinding, selected, highl
           </Section>
         );
       })}
+      {writes && result ? <RecordWrites result={result} busy={writes.busy} onWrite={writes.onWrite} /> : null}
       {findings.length ? (
         <FindingsList
           findings={shownFindings}

@@ -22,6 +22,7 @@ import { HighlightRegular, HighlightFilled, TextBulletListSquareRegular, Calenda
 import type { DateConversion } from '../../hosts/pane-host';
 import { useStrings } from '../strings';
 import { Section } from './Section';
+import { useOpenerDialog } from './use-opener-dialog';
 
 const useStyles = makeStyles({
   buttons: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -67,14 +68,8 @@ export function Tools({
 }): React.JSX.Element {
   const s = useStrings();
   const styles = useStyles();
-  const [open, setOpen] = React.useState(false);
-  const opener = React.useRef<HTMLButtonElement>(null);
-  // Focus goes back to the button that opened the dialog, however it closes (Escape, Cancel, Convert).
-  // The button stays focusable while the conversion runs (disabledFocusable), so focus has somewhere to go.
-  const close = (): void => {
-    setOpen(false);
-    setTimeout(() => opener.current?.focus(), 0);
-  };
+  // Focus goes back to the convert button however the dialog closes; it stays focusable while the conversion runs.
+  const dialog = useOpenerDialog();
   return (
     <Section title={s('toolsTitle')} id="tools">
       <div className={styles.buttons}>
@@ -96,12 +91,12 @@ export function Tools({
             {s('dropdownsUndo')}
           </Button>
         ) : null}
-        <Dialog open={open} onOpenChange={(_, d) => (d.open ? setOpen(true) : close())}>
+        <Dialog open={dialog.open} onOpenChange={dialog.onOpenChange}>
           <Button
             className={styles.button}
             icon={<CalendarArrowRightRegular />}
-            ref={opener}
-            onClick={() => setOpen(true)}
+            ref={dialog.opener}
+            onClick={dialog.show}
             disabledFocusable={busy || conversions.length === 0}
             aria-haspopup="dialog"
             title={conversions.length === 0 ? s('convertNone') : undefined}
@@ -139,14 +134,14 @@ export function Tools({
                 <Button
                   appearance="primary"
                   onClick={() => {
-                    close();
+                    dialog.close();
                     onConvert();
                   }}
                   data-testid="convert-confirm"
                 >
                   {s('convertConfirm', { count: conversions.length })}
                 </Button>
-                <Button onClick={close} data-testid="convert-cancel">
+                <Button onClick={dialog.close} data-testid="convert-cancel">
                   {s('cancel')}
                 </Button>
               </DialogActions>

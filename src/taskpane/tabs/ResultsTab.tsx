@@ -19,6 +19,7 @@ export function ResultsTab({ session }: { session: PaneSession }): React.JSX.Ele
         onHighlight: () => void session.highlight(),
         onRemove: () => void session.removeHighlights(),
       }}
+      writes={{ busy: session.isBusy, onWrite: (w) => void session.writeActual(w) }}
     />
   );
 }

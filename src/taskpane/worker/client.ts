@@ -2,6 +2,7 @@
 // heavy work (reading, checking, roll-ups, writing, zipping) runs in the worker.
 import type { WorkbookGrid } from '../../core/grid';
 import type { CheckResult } from '../../core/model';
+import type { ActualWrite } from '../../core/framework/write-actual';
 import type { Lang } from '../../core/i18n';
 import type { OutputSheet } from '../../core/output';
 import type { RollupOptions } from '../../core/rollup';
@@ -169,6 +170,9 @@ export class WorkerHost implements PaneHost {
   }
   async removeStatusDropdowns(): Promise<number> {
     return (await this.call('removeStatusDropdowns')) as number;
+  }
+  async writeActual(w: ActualWrite): Promise<boolean> {
+    return (await this.call('writeActual', w)) as boolean;
   }
   async convertTextDates(changes: readonly DateConversion[]): Promise<void> {
     await this.call('convertTextDates', changes);

@@ -29,6 +29,7 @@ export interface HostCalls {
   convertTextDates: [changes: readonly import('../../hosts/pane-host').DateConversion[]];
   undoConvertTextDates: [];
   removeStatusDropdowns: [];
+  writeActual: [w: import('../../core/framework/write-actual').ActualWrite];
   writeSheets: [sheets: readonly import('../../core/output').OutputSheet[]];
 }
 
