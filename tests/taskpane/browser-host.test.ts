@@ -12,6 +12,7 @@ import { cellText, isDateCell, type SheetGrid, type WorkbookGrid } from '../../s
 import { serialToISO } from '../../src/core/dates';
 import type { CheckResult } from '../../src/core/model';
 import { textDateConversions, statusDropdownWords } from '../../src/taskpane/logic';
+import { makeXlsx } from '../helpers/make-xlsx';
 
 import { ECUADOR_PLAN as FIXTURE } from '../fixtures';
 const PLAN = 'Plan de Mejora';
@@ -308,5 +309,36 @@ describe('BrowserHost leaves formulas alone', () => {
     expect(sheetXml(host.currentBytes())).toContain('<c r="B15" s="3" t="str"><f>"24-Aug-11"</f><v>24-Aug-11</v></c>');
     expect((await host.conversionRecord()).map((c) => c.cell)).not.toContain('B15');
     expect((await host.conversionRecord()).length).toBe(changes.length - 1);
+  });
+});
+
+describe('a workbook with no styles part (files from other tools)', () => {
+  const plain = () =>
+    makeXlsx([
+      {
+        name: 'Plan',
+        rows: [
+          ['N°', 'Acción', 'Responsable', 'Plazo', 'Estado'],
+          ['1.1', 'Instalar medidores', 'MIDUVI', '24/08/2011', 'En curso'],
+          ['1.2', 'Capacitar juntas', 'SENAGUA', '30/06/2011', 'Sin iniciar'],
+        ],
+      },
+    ]);
+
+  it('gets a blank styles part (relationship and content type) when dates are converted and rows highlighted', async () => {
+    const bytes = plain();
+    expect(unzipParts(bytes).stylesPath()).toBeNull();
+    const host = new BrowserHost(bytes, 'plan.xlsx', { lang: 'es', today: () => AS_OF });
+    const result = checkWorkbook(await host.read(), { asOf: AS_OF });
+    const changes = textDateConversions(result);
+    expect(changes.map((c) => c.cell)).toEqual(['D2', 'D3']);
+    await host.convertTextDates(changes);
+    await host.highlightOverdue(checkWorkbook(await host.read(), { asOf: AS_OF }));
+    const parts = unzipParts(host.currentBytes());
+    expect(parts.stylesPath()).toBe('xl/styles.xml');
+    expect(parts.contentType('xl/styles.xml')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml');
+    const plan = sheet(readXlsx(host.currentBytes()), 'Plan');
+    expect([isDateCell(plan.rows[1]![3]!), isDateCell(plan.rows[2]![3]!)]).toEqual([true, true]);
+    expect(sheetXml(host.currentBytes(), 'Plan')).toContain('<conditionalFormatting');
   });
 });

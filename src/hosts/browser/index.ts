@@ -119,7 +119,7 @@ export class BrowserHost implements PaneHost {
     const rules = highlightRules(result, wb, { today: this.today() });
     if (!rules.length) return;
     const parts = unzipParts(this.bytes);
-    const stylesPath = parts.stylesPath() ?? 'xl/styles.xml';
+    const stylesPath = parts.ensureStylesPath();
     let styles = readText(parts, stylesPath) ?? '';
     const dxfIds = new Map<string, number>();
     const dxfOf = (look: { fill: string; font: string } = OVERDUE_LOOK): number => {
@@ -292,7 +292,7 @@ export class BrowserHost implements PaneHost {
     if (!changes.length) return;
     const wb = await this.read();
     const parts = unzipParts(this.bytes);
-    const stylesPath = parts.stylesPath() ?? 'xl/styles.xml';
+    const stylesPath = parts.ensureStylesPath();
     let styles = readText(parts, stylesPath) ?? '';
     const styleCache = new Map<string, number>();
     const done: DateConversion[] = [];

@@ -3,8 +3,9 @@
 // names); parts are found by following relationships; on build, every part not edited is copied byte
 // for byte (compressed data, CRC and all), only the edited ones are written anew.
 import {
-  contentTypeOf, openPackage, parseRels, relativeTarget, relKind, resolveTarget, verifyArchive, type ReadLimits, type XlsxPackage,
+  contentTypeOf, openPackage, parseRels, relativeTarget, relKind, resolveTarget, verifyArchive, REL_TYPE, type ReadLimits, type XlsxPackage,
 } from './package';
+import { BLANK_STYLES } from './write';
 import { escapeAttr, findTags, rootPrefix } from './xml';
 import { buildZip, prepareBytes, prepareRaw, rawEntryData, type PreparedEntry } from './zip';
 
@@ -109,6 +110,22 @@ export class PackageEdit {
   /** The workbook's styles part, following its relationship (null when it has none). */
   stylesPath(): string | null {
     return this.workbookTargets('styles').find((p) => this.has(p)) ?? null;
+  }
+
+  /**
+   * The styles part, created blank (with its relationship and content type) when the workbook has none —
+   * files from other tools may have no styles, and highlights and converted dates need one.
+   */
+  ensureStylesPath(): string {
+    const found = this.stylesPath();
+    if (found) return found;
+    const dir = this.pkg.workbookPath.includes('/') ? this.pkg.workbookPath.slice(0, this.pkg.workbookPath.lastIndexOf('/')) : 'xl';
+    let path = `${dir}/styles.xml`;
+    for (let n = 2; this.has(path); n++) path = `${dir}/styles${n}.xml`;
+    this.setText(path, BLANK_STYLES);
+    this.addWorkbookRel(REL_TYPE.styles, path);
+    this.ensureContentType(path, 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml');
+    return path;
   }
 
   /** The zip path of a worksheet by its name, or null. */

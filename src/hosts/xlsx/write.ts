@@ -1143,7 +1143,8 @@ const BLANK_WORKBOOK = `${XML_DECL}<workbook xmlns="${NS_MAIN}" xmlns:r="${REL_N
 const BLANK_WORKBOOK_RELS = `${XML_DECL}<Relationships xmlns="${NS_PKG_REL}">` +
   `<Relationship Id="rId1" Type="${REL_TYPE.styles}" Target="styles.xml"/></Relationships>`;
 
-const BLANK_STYLES = `${XML_DECL}<styleSheet xmlns="${NS_MAIN}">` +
+/** The styles a workbook without any starts from (also for edits of such a workbook: edit.ts). */
+export const BLANK_STYLES = `${XML_DECL}<styleSheet xmlns="${NS_MAIN}">` +
   '<fonts count="1"><font><sz val="11"/><color rgb="FF000000"/><name val="Calibri"/><family val="2"/></font></fonts>' +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
