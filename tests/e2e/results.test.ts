@@ -70,3 +70,23 @@ it('saves the semáforo in Settings, highlights the bands in the sheet, and the 
     expect(errors).toEqual([]);
   });
 });
+
+it('writes a figure from the records into its one cell when asked, and the download carries it (nothing else changes)', async () => {
+  await pane.withPage(PAGE, async ({ page, errors }) => {
+    await openHonduras(page);
+    const offers = page.getByTestId('results-write');
+    expect(await offers.evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')))).toEqual(['L7', 'L8', 'L12', 'L16']);
+    await offers.first().getByRole('button', { name: 'Write 84.1002 in L7' }).click();
+    await page.getByTestId('notice').filter({ hasText: 'Wrote 84.1002 in Marco de resultados!L7.' }).waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="results-write"]').length === 3, undefined, { timeout: 60_000 });
+    const bytes = await downloadWorkbook(page, 'results-written.xlsx');
+    const before = readXlsx(new Uint8Array(fs.readFileSync(HONDURAS_FRAMEWORK)));
+    const after = readXlsx(bytes);
+    const rows = (wb: typeof after) => wb.sheets.find((s) => s.name === 'Marco de resultados')!.rows;
+    expect(rows(after)[6]![11]).toBeCloseTo(84.100164, 6);
+    const changed: string[] = [];
+    rows(after).forEach((row, r) => row.forEach((v, c) => v !== (rows(before)[r]?.[c] ?? null) && changed.push(`${r + 1}:${c + 1}`)));
+    expect(changed).toEqual(['7:12']);
+    expect(errors).toEqual([]);
+  });
+});
