@@ -2,12 +2,11 @@
 // button, offers the language and the sheets, previews the Summary's figures, and what is picked is
 // what the download holds; Cancel and Escape download nothing; focus goes back to the button.
 import { type Download, type Page } from 'playwright-core';
-import { openFile, setAsOf, usePane } from './pane-page';
+import { axeViolations, openFile, setAsOf, usePane } from './pane-page';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { unzipParts } from '../../src/hosts/xlsx/edit';
 import { ECUADOR_PLAN } from '../fixtures';
 
-const AXE = require.resolve('axe-core/axe.min.js');
 
 const pane = usePane();
 
@@ -45,13 +44,7 @@ describe('export for donors: the dialog', () => {
       expect(await figure('not_overdue_share')).toMatch(/^44,4\s?%$/);
 
       // Accessible as it stands (axe on the open dialog).
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(ctx: unknown, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const r = await axe.run({ include: [['[data-testid="export-dialog"]']], exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-        return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-      });
-      expect(violations).toEqual([]);
+      expect(await axeViolations(page, '[data-testid="export-dialog"]')).toEqual([]);
 
       // Cancel: nothing downloaded, focus back on the button.
       await page.getByTestId('export-cancel').click();

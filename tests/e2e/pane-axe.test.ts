@@ -1,26 +1,12 @@
 // axe-core in headless Chromium against the production build (browser mode): no violations on any
-// tab of the pane, with the Ecuador plan open (and the Honduras record sheets for the roll-ups).
+// tab of the pane, with the Ecuador plan open (and the Honduras record sheets for the roll-ups). Every rule
+// runs, label-in-name too: an overdue card's button shows only the words of its short name ("1.2, 22 días
+// de atraso, Ir a la fila 15"), the action's text sits beside it. What axeViolations drops, and why: pane-page.ts.
 import { type Page } from 'playwright-core';
-import { idle, openFile, usePane } from './pane-page';
+import { axeViolations, idle, openFile, usePane } from './pane-page';
 import { ECUADOR_PLAN, HONDURAS_MONITORING } from '../fixtures';
 
-const AXE = require.resolve('axe-core/axe.min.js');
-
 const pane = usePane();
-
-/** axe's violations on the page as it is: "rule: target (summary)" per node. */
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe;
-    // Every rule runs, label-in-name too: an overdue card's button shows only the words of its short
-    // name ("1.2, 22 días de atraso, Ir a la fila 15"), the action's text sits beside it. Fluent's focus
-    // sentinels stay excluded: tabster's "dummy inputs" (<i tabindex=0 aria-hidden>) are Fluent's own
-    // focus-trap machinery inside dialogs and lists, not content; they take focus only to pass it on.
-    const r = await axe.run({ exclude: [['[data-tabster-dummy]']] } as unknown as Document, { resultTypes: ['violations'] });
-    return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 160)})`));
-  });
-}
 
 async function everyTab(page: Page): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
@@ -28,7 +14,7 @@ async function everyTab(page: Page): Promise<Record<string, string[]>> {
   for (const id of ids) {
     await page.getByTestId(id).click();
     await page.waitForTimeout(300);
-    out[id] = await violations(page);
+    out[id] = await axeViolations(page);
   }
   return out;
 }

@@ -150,3 +150,25 @@ export async function downloadWorkbook(page: Page, name: string): Promise<Uint8A
   await d.saveAs(saved);
   return new Uint8Array(fs.readFileSync(saved));
 }
+
+const AXE = require.resolve('axe-core/axe.min.js');
+
+/**
+ * axe-core's violations on the page, or inside one element: "rule: target (summary)" per node. Every rule
+ * runs on every element. The one result dropped is the false positive Microsoft's own Accessibility
+ * Insights drops: aria-hidden-focus on Fluent's tabster "dummy inputs" (<i tabindex=0 aria-hidden
+ * data-tabster-dummy>), focus redirectors that hand focus on at once and are hidden from screen readers by
+ * design (microsoft/tabster#288, microsoft/accessibility-insights-web#7605). Any other rule on them counts.
+ */
+export async function axeViolations(page: Page, include?: string): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (within) => {
+    type Node = { target: string[]; html: string; failureSummary?: string };
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: object): Promise<{ violations: { id: string; nodes: Node[] }[] }> } }).axe;
+    const r = await axe.run(within ? { include: [[within]] } : document, { resultTypes: ['violations'] });
+    const dummy = (id: string, n: Node) => id === 'aria-hidden-focus' && /^<i [^>]*data-tabster-dummy/.test(n.html);
+    return r.violations.flatMap((v) =>
+      v.nodes.filter((n) => !dummy(v.id, n)).map((n) => `${v.id}: ${n.target.join(' ')} (${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 160)})`),
+    );
+  }, include ?? null);
+}
