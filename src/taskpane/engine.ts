@@ -11,6 +11,7 @@ import { seguimientoSheet } from '../core/seguimiento';
 import { leadOrganisation } from '../core/responsible';
 import { rollupSheets, rollupWorkbook, type RollupOptions, type RollupResult } from '../core/rollup';
 import { exportWorkbook, type WorkbookExport } from '../core/export';
+import { writeXlsx } from '../hosts/xlsx/write';
 
 export interface EngineCheckOptions {
   readonly asOf: string;
@@ -33,6 +34,8 @@ export interface Engine {
   rollup(wb: WorkbookGrid, opts: RollupOptions): Later<RollupResult>;
   rollupSheets(result: RollupResult, lang: Lang): Later<OutputSheet[]>;
   exportWorkbook(wb: WorkbookGrid, opts: Parameters<typeof exportWorkbook>[1]): Later<WorkbookExport>;
+  /** A new .xlsx holding these sheets (the donor export's file), zipped where the engine runs. */
+  xlsxOf(sheets: readonly OutputSheet[]): Later<Uint8Array>;
   /** True when results come later (a worker): the pane never computes them while drawing. */
   readonly offPage?: boolean;
 }
@@ -44,6 +47,7 @@ export interface NowEngine extends Engine {
   rollup(wb: WorkbookGrid, opts: RollupOptions): RollupResult;
   rollupSheets(result: RollupResult, lang: Lang): OutputSheet[];
   exportWorkbook(wb: WorkbookGrid, opts: Parameters<typeof exportWorkbook>[1]): WorkbookExport;
+  xlsxOf(sheets: readonly OutputSheet[]): Uint8Array;
 }
 
 export const engine: NowEngine = {
@@ -53,4 +57,5 @@ export const engine: NowEngine = {
   rollup: (wb, opts) => rollupWorkbook(wb, opts),
   rollupSheets: (result, lang) => rollupSheets(result, lang),
   exportWorkbook: (wb, opts) => exportWorkbook(wb, opts),
+  xlsxOf: (sheets) => writeXlsx(null, sheets).bytes,
 };

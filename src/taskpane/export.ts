@@ -5,7 +5,6 @@ import pkg from '../../package.json';
 import type { Lang } from '../core/i18n';
 import { t } from '../core/i18n';
 import type { HostCapabilities, PaneHost } from '../hosts/pane-host';
-import { writeXlsx } from '../hosts/xlsx/write';
 import type { Engine } from './engine';
 import { applyMappings, type Settings } from '../core/workbook-state';
 import type { SaveFile } from './download';
@@ -63,7 +62,7 @@ export async function buildDonorExport(host: Pick<PaneHost, 'read' | 'workbookNa
     bandScheme: opts.settings.bandScheme,
     sheets: opts.sheets,
   });
-  const bytes = out.hasContent ? writeXlsx(null, out.sheets).bytes : new Uint8Array(0);
+  const bytes = out.hasContent ? await engine.xlsxOf(out.sheets) : new Uint8Array(0);
   return { fileName: exportFileName(source, opts.lang), bytes, hasContent: out.hasContent, sheets: out.sheets.map((s) => s.name) };
 }
 

@@ -41,7 +41,12 @@ describe('the engine worker', () => {
     const ropts = { lang: 'es' as const, threshold: 0.5 };
     const rollup = await off.rollup(records, ropts);
     expect(rollup).toEqual(engine.rollup(records, ropts));
-    expect(await off.rollupSheets(rollup, 'en')).toEqual(engine.rollupSheets(rollup, 'en'));
+    const sheets = await off.rollupSheets(rollup, 'en');
+    expect(sheets).toEqual(engine.rollupSheets(rollup, 'en'));
+    // The export file is zipped there too: the same workbook as the page would write.
+    const file = await off.xlsxOf(sheets);
+    expect(readXlsx(file).sheets.map((s) => s.rows)).toEqual(readXlsx(engine.xlsxOf(sheets)).sheets.map((s) => s.rows));
+    expect(w.sent.at(-1)?.op).toBe('xlsxOf');
     expect(off.offPage).toBe(true);
   });
 

@@ -1,4 +1,4 @@
-// Excel's pane: an Engine whose work runs in a worker (engine.worker.ts). Each grid crosses once; later
+// Excel's pane: an Engine whose work (checking, roll-ups, building and zipping export files) runs in a worker (engine.worker.ts). Each grid crosses once; later
 // ops on the same grid name it by id. A worker that fails to start or dies leaves the engine in the page:
 // slower on big workbooks, never broken.
 import type { WorkbookGrid } from '../../core/grid';
@@ -97,5 +97,6 @@ export function workerEngine(start: () => EngineWorkerLike, fallback: NowEngine 
     rollup: (wb, opts) => call('rollup', wb, [opts], () => fallback.rollup(wb, opts)),
     rollupSheets: (result, lang) => call('rollupSheets', null, [result, lang], () => fallback.rollupSheets(result, lang)),
     exportWorkbook: (wb, opts) => call('exportWorkbook', wb, [opts], () => fallback.exportWorkbook(wb, opts)),
+    xlsxOf: (sheets) => call('xlsxOf', null, [sheets], () => fallback.xlsxOf(sheets)),
   };
 }

@@ -3,7 +3,7 @@
 // freezes the pane — and with it Excel.
 import type { WorkbookGrid } from '../../core/grid';
 
-export type EngineOp = 'check' | 'seguimiento' | 'rollup' | 'rollupSheets' | 'exportWorkbook';
+export type EngineOp = 'check' | 'seguimiento' | 'rollup' | 'rollupSheets' | 'exportWorkbook' | 'xlsxOf';
 
 export interface EngineRequest {
   readonly id: number;

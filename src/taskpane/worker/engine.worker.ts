@@ -31,7 +31,9 @@ export function engineWorkerHandler(post: (m: EngineReply) => void): (req: Engin
               ? engine.exportWorkbook(gridOf(req), a[0] as never)
               : req.op === 'seguimiento'
                 ? engine.seguimiento(a[0] as never, a[1] as never)
-                : engine.rollupSheets(a[0] as never, a[1] as never);
+                : req.op === 'xlsxOf'
+                  ? engine.xlsxOf(a[0] as never)
+                  : engine.rollupSheets(a[0] as never, a[1] as never);
       post({ id: req.id, ok: true, value });
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
