@@ -44,6 +44,7 @@ export function actualWrites(result: FrameworkResult | undefined): ActualWrite[]
 /** Whether a cell still holds what the check saw (blank: empty or spaces only; a number: the same number). */
 export function stillAsSeen(now: Cell | undefined, seen: ActualWrite['seen']): boolean {
   if (seen === null) return now === null || now === undefined || (typeof now === 'string' && now.trim() === '');
-  if (typeof seen === 'number') return typeof now === 'number' ? now === seen : typeof now === 'string' && Number(now.trim().replace(',', '.')) === seen;
+  // A text cell counts as the number it reads as ("11,5"); an emptied one (Number('') is 0) does not.
+  if (typeof seen === 'number') return typeof now === 'number' ? now === seen : typeof now === 'string' && now.trim() !== '' && Number(now.trim().replace(',', '.')) === seen;
   return typeof now === 'string' && now.trim() === seen.trim();
 }

@@ -79,7 +79,9 @@ export function workerEngine(start: () => EngineWorkerLike, fallback: NowEngine 
       } catch {
         // A grid that cannot be copied to the worker: this op runs in the page.
         pending.delete(id);
-        if (gridId !== undefined) held.splice(held.indexOf(gridId), 1);
+        // Only a grid sent with this message was never received.
+        const k = send && gridId !== undefined ? held.indexOf(gridId) : -1;
+        if (k >= 0) held.splice(k, 1);
         try {
           resolve(inPage());
         } catch (err) {
